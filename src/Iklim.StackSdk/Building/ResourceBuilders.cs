@@ -1,0 +1,130 @@
+using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Validation;
+
+namespace Iklim.StackSdk.Building;
+
+internal sealed class NetworkBuilder : INetworkBuilder
+{
+    private readonly ScopeBuilder _scope;
+
+    public NetworkBuilder(ScopeBuilder scope, string name)
+    {
+        _scope = scope;
+        Spec = new NetworkSpec(name);
+    }
+
+    public string Name => Spec.Name;
+
+    public NetworkSpec Spec { get; private set; }
+
+    public INetworkBuilder External() => Set("External", Spec with { External = true });
+
+    public INetworkBuilder Driver(string driver) => Set("Driver", Spec with { Driver = Require.NotEmpty(driver, "A driver", nameof(driver)) });
+
+    public INetworkBuilder Attachable() => Set("Attachable", Spec with { Attachable = true });
+
+    public INetworkBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "network", nameof(dockerName)) });
+
+    private INetworkBuilder Set(string key, NetworkSpec spec)
+    {
+        Spec = spec;
+        _scope.Record("network", Name, key);
+        return this;
+    }
+}
+
+internal sealed class VolumeBuilder : IVolumeBuilder
+{
+    private readonly ScopeBuilder _scope;
+
+    public VolumeBuilder(ScopeBuilder scope, string name)
+    {
+        _scope = scope;
+        Spec = new VolumeSpec(name);
+    }
+
+    public string Name => Spec.Name;
+
+    public VolumeSpec Spec { get; private set; }
+
+    public IVolumeBuilder External() => Set("External", Spec with { External = true });
+
+    public IVolumeBuilder Driver(string driver) => Set("Driver", Spec with { Driver = Require.NotEmpty(driver, "A driver", nameof(driver)) });
+
+    public IVolumeBuilder DriverOption(string name, string value)
+    {
+        Require.NotEmpty(name, "A driver option name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("DriverOption:" + name, Spec with { DriverOptions = Spec.DriverOptions.Set(name, value) });
+    }
+
+    public IVolumeBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "volume", nameof(dockerName)) });
+
+    private IVolumeBuilder Set(string key, VolumeSpec spec)
+    {
+        Spec = spec;
+        _scope.Record("volume", Name, key);
+        return this;
+    }
+}
+
+internal sealed class FileResourceBuilder : IFileResourceBuilder
+{
+    private readonly ScopeBuilder _scope;
+    private readonly string _kind;
+
+    public FileResourceBuilder(ScopeBuilder scope, string kind, string name)
+    {
+        _scope = scope;
+        _kind = kind;
+        Spec = new FileResourceSpec(name);
+    }
+
+    public string Name => Spec.Name;
+
+    public FileResourceSpec Spec { get; private set; }
+
+    public IFileResourceBuilder External() => Set("External", Spec with { External = true });
+
+    public IFileResourceBuilder File(string path) => Set("File", Spec with { File = Require.NotEmpty(path, "A file path", nameof(path)) });
+
+    public IFileResourceBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, _kind, nameof(dockerName)) });
+
+    private IFileResourceBuilder Set(string key, FileResourceSpec spec)
+    {
+        Spec = spec;
+        _scope.Record(_kind, Name, key);
+        return this;
+    }
+}
+
+internal sealed class NodeBuilder : INodeBuilder
+{
+    private readonly ScopeBuilder _scope;
+
+    public NodeBuilder(ScopeBuilder scope, string hostname)
+    {
+        _scope = scope;
+        Spec = new NodeSpec(hostname);
+    }
+
+    public string Hostname => Spec.Hostname;
+
+    public NodeSpec Spec { get; private set; }
+
+    public INodeBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A node label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        Spec = Spec with { Labels = Spec.Labels.Set(name, value) };
+        _scope.Record("node", Hostname, "Label:" + name);
+        return this;
+    }
+
+    public INodeBuilder Role(NodeRole role)
+    {
+        Spec = Spec with { Role = role };
+        _scope.Record("node", Hostname, "Role");
+        return this;
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Validation;
+
+namespace Iklim.StackSdk.Building;
+
+/// <summary>
+/// Records what one scope (the base or a profile) declares. Declaring the same element twice in a scope
+/// continues the first declaration and is reported as IKS0005.
+/// </summary>
+internal class ScopeBuilder : IStackScope
+{
+    private readonly List<ServiceBuilder> _services = new();
+    private readonly List<NetworkBuilder> _networks = new();
+    private readonly List<VolumeBuilder> _volumes = new();
+    private readonly List<FileResourceBuilder> _secrets = new();
+    private readonly List<FileResourceBuilder> _configs = new();
+    private readonly List<NodeBuilder> _nodes = new();
+
+    internal ScopeBuilder(string scope, BuildContext context)
+    {
+        Scope = scope;
+        Context = context;
+    }
+
+    internal string Scope { get; }
+
+    internal BuildContext Context { get; }
+
+    public IServiceBuilder Service(string name) =>
+        Declare(_services, "service", Require.ObjectName(name, "service", nameof(name)), n => new ServiceBuilder(this, n), s => s.Name);
+
+    public INetworkBuilder Network(string name) =>
+        Declare(_networks, "network", Require.ObjectName(name, "network", nameof(name)), n => new NetworkBuilder(this, n), s => s.Name);
+
+    public IVolumeBuilder Volume(string name) =>
+        Declare(_volumes, "volume", Require.ObjectName(name, "volume", nameof(name)), n => new VolumeBuilder(this, n), s => s.Name);
+
+    public IFileResourceBuilder Secret(string name) =>
+        Declare(_secrets, "secret", Require.ObjectName(name, "secret", nameof(name)), n => new FileResourceBuilder(this, "secret", n), s => s.Name);
+
+    public IFileResourceBuilder Config(string name) =>
+        Declare(_configs, "config", Require.ObjectName(name, "config", nameof(name)), n => new FileResourceBuilder(this, "config", n), s => s.Name);
+
+    public INodeBuilder Node(string hostname) =>
+        Declare(_nodes, "node", Require.NotEmpty(hostname, "A node hostname", nameof(hostname)), n => new NodeBuilder(this, n), s => s.Hostname);
+
+    internal StackScope ToScope() => new()
+    {
+        Services = _services.Select(s => s.Spec).ToValueList(),
+        Networks = _networks.Select(n => n.Spec).ToValueList(),
+        Volumes = _volumes.Select(v => v.Spec).ToValueList(),
+        Secrets = _secrets.Select(s => s.Spec).ToValueList(),
+        Configs = _configs.Select(c => c.Spec).ToValueList(),
+        Nodes = _nodes.Select(n => n.Spec).ToValueList(),
+    };
+
+    internal void Record(string kind, string name, string key) =>
+        Context.Provenance.Record(new SourceRef(Scope, kind, name, key), Context.CurrentOrigin);
+
+    private TBuilder Declare<TBuilder>(List<TBuilder> list, string kind, string name, Func<string, TBuilder> create, Func<TBuilder, string> nameOf)
+    {
+        var where = new SourceRef(Scope, kind, name, SourceRef.Declaration);
+        var existing = list.FirstOrDefault(b => string.Equals(nameOf(b), name, StringComparison.Ordinal));
+        if (existing is not null)
+        {
+            var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
+            Context.Report(new Finding(
+                "IKS0005",
+                FindingSeverity.Warning,
+                $"{kind} '{name}' is declared twice in {scopeText}; the second declaration continues the first. Keep the builder from the first call instead.",
+                where) { Origin = Context.CurrentOrigin });
+            return existing;
+        }
+
+        Context.Provenance.RecordFirst(where, Context.CurrentOrigin);
+        var created = create(name);
+        list.Add(created);
+        return created;
+    }
+}
+
+/// <summary>State shared by every scope of one stack build.</summary>
+internal sealed class BuildContext
+{
+    private readonly IOriginTracker? _tracker;
+
+    public BuildContext(IOriginTracker? tracker) => _tracker = tracker;
+
+    public Provenance Provenance { get; } = new();
+
+    public List<Finding> Findings { get; } = new();
+
+    public object? CurrentOrigin => _tracker?.Current;
+
+    public void Report(Finding finding) => Findings.Add(finding);
+}

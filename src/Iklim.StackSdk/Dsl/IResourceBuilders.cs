@@ -1,0 +1,69 @@
+namespace Iklim.StackSdk;
+
+/// <summary>Configures a top-level network.</summary>
+public interface INetworkBuilder
+{
+    /// <summary>The network is created outside the stack (<c>external: true</c>).</summary>
+    /// <example><code>stack.Network("iklimco-net").External();</code></example>
+    INetworkBuilder External();
+
+    /// <summary>Sets the driver.</summary>
+    /// <example><code>stack.Network("backend").Driver("overlay");</code></example>
+    INetworkBuilder Driver(string driver);
+
+    /// <summary>Lets standalone containers attach (<c>attachable: true</c>).</summary>
+    /// <example><code>stack.Network("backend").Attachable();</code></example>
+    INetworkBuilder Attachable();
+
+    /// <summary>The network's real name in Docker (<c>name:</c>).</summary>
+    /// <example><code>stack.Network("net").External().Named("iklimco-net");</code></example>
+    INetworkBuilder Named(string dockerName);
+}
+
+/// <summary>Configures a top-level named volume.</summary>
+public interface IVolumeBuilder
+{
+    /// <summary>The volume is created outside the stack.</summary>
+    /// <example><code>stack.Volume("data").External();</code></example>
+    IVolumeBuilder External();
+
+    /// <summary>Sets the driver.</summary>
+    /// <example><code>stack.Volume("data").Driver("local");</code></example>
+    IVolumeBuilder Driver(string driver);
+
+    /// <summary>Sets one driver option.</summary>
+    /// <example><code>stack.Volume("data").DriverOption("type", "nfs");</code></example>
+    IVolumeBuilder DriverOption(string name, string value);
+
+    /// <summary>The volume's real name in Docker (<c>name:</c>).</summary>
+    /// <example><code>stack.Volume("data").Named("shared-data");</code></example>
+    IVolumeBuilder Named(string dockerName);
+}
+
+/// <summary>Configures a top-level secret or config.</summary>
+public interface IFileResourceBuilder
+{
+    /// <summary>Created out of band (<c>docker secret create</c>); the build never sees its value.</summary>
+    /// <example><code>prod.Secret("rabbitmq_erlang_cookie").External();</code></example>
+    IFileResourceBuilder External();
+
+    /// <summary>Read from this file at deploy time.</summary>
+    /// <example><code>stack.Config("apisix_config").File("./config/apisix/config.yaml");</code></example>
+    IFileResourceBuilder File(string path);
+
+    /// <summary>The real name in Docker (<c>name:</c>).</summary>
+    /// <example><code>stack.Secret("cookie").External().Named("rabbitmq_erlang_cookie_v2");</code></example>
+    IFileResourceBuilder Named(string dockerName);
+}
+
+/// <summary>Configures a node of the inventory.</summary>
+public interface INodeBuilder
+{
+    /// <summary>A node label that placement constraints can match (<c>node.labels.type == service</c>).</summary>
+    /// <example><code>stack.Node("iklim-app-01").Label("type", "service");</code></example>
+    INodeBuilder Label(string name, string value);
+
+    /// <summary>The node's Swarm role (<c>node.role == manager</c>).</summary>
+    /// <example><code>stack.Node("iklim-app-01").Role(NodeRole.Manager);</code></example>
+    INodeBuilder Role(NodeRole role);
+}

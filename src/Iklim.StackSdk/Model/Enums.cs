@@ -1,0 +1,87 @@
+namespace Iklim.StackSdk;
+
+/// <summary><c>deploy.mode</c>.</summary>
+public enum ServiceMode
+{
+    /// <summary><c>replicated</c>: a fixed number of tasks.</summary>
+    Replicated,
+
+    /// <summary><c>global</c>: one task on every eligible node.</summary>
+    Global,
+}
+
+/// <summary><c>deploy.endpoint_mode</c>.</summary>
+public enum EndpointMode
+{
+    /// <summary><c>vip</c>: one virtual IP in front of the tasks.</summary>
+    Vip,
+
+    /// <summary><c>dnsrr</c>: DNS round-robin over the task IPs.</summary>
+    Dnsrr,
+}
+
+/// <summary><c>update_config.order</c> / <c>rollback_config.order</c>.</summary>
+public enum UpdateOrder
+{
+    /// <summary><c>stop-first</c>: the old task stops before the new one starts.</summary>
+    StopFirst,
+
+    /// <summary><c>start-first</c>: the new task starts next to the old one, which needs a free slot.</summary>
+    StartFirst,
+}
+
+/// <summary><c>update_config.failure_action</c>.</summary>
+public enum FailureAction
+{
+    /// <summary><c>pause</c>.</summary>
+    Pause,
+
+    /// <summary><c>continue</c>.</summary>
+    Continue,
+
+    /// <summary><c>rollback</c>.</summary>
+    Rollback,
+}
+
+/// <summary><c>restart_policy.condition</c>.</summary>
+public enum RestartCondition
+{
+    /// <summary><c>none</c>.</summary>
+    None,
+
+    /// <summary><c>on-failure</c>.</summary>
+    OnFailure,
+
+    /// <summary><c>any</c>.</summary>
+    Any,
+}
+
+/// <summary>A port's protocol.</summary>
+public enum PortProtocol
+{
+    /// <summary><c>tcp</c>.</summary>
+    Tcp,
+
+    /// <summary><c>udp</c>.</summary>
+    Udp,
+}
+
+/// <summary>A port's publish mode.</summary>
+public enum PortMode
+{
+    /// <summary><c>ingress</c>: the routing mesh publishes it on every node.</summary>
+    Ingress,
+
+    /// <summary><c>host</c>: published only on the node running the task.</summary>
+    Host,
+}
+
+/// <summary>A node's Swarm role.</summary>
+public enum NodeRole
+{
+    /// <summary>A worker node.</summary>
+    Worker,
+
+    /// <summary>A manager node.</summary>
+    Manager,
+}

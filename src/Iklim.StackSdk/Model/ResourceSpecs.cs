@@ -1,0 +1,56 @@
+namespace Iklim.StackSdk.Model;
+
+/// <summary>A top-level <c>networks</c> entry. Docker replaces such entries whole when an overlay names them.</summary>
+public sealed record NetworkSpec(string Name)
+{
+    /// <summary><c>external</c>.</summary>
+    public bool External { get; init; }
+
+    /// <summary><c>driver</c> (overlay by default in Swarm).</summary>
+    public string? Driver { get; init; }
+
+    /// <summary><c>attachable</c>.</summary>
+    public bool Attachable { get; init; }
+
+    /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
+    public string? ExternalName { get; init; }
+}
+
+/// <summary>A top-level <c>volumes</c> entry.</summary>
+public sealed record VolumeSpec(string Name)
+{
+    /// <summary><c>external</c>.</summary>
+    public bool External { get; init; }
+
+    /// <summary><c>driver</c>.</summary>
+    public string? Driver { get; init; }
+
+    /// <summary><c>driver_opts</c>.</summary>
+    public ValueMap DriverOptions { get; init; }
+
+    /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
+    public string? ExternalName { get; init; }
+}
+
+/// <summary>A top-level <c>secrets</c> or <c>configs</c> entry.</summary>
+public sealed record FileResourceSpec(string Name)
+{
+    /// <summary><c>external</c>: created out of band (<c>docker secret create</c>).</summary>
+    public bool External { get; init; }
+
+    /// <summary><c>file</c>: read from this path at deploy time.</summary>
+    public string? File { get; init; }
+
+    /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
+    public string? ExternalName { get; init; }
+}
+
+/// <summary>A node of the profile's inventory: what the placement rules check constraints against. Never emitted.</summary>
+public sealed record NodeSpec(string Hostname)
+{
+    /// <summary>The node's labels (<c>docker node update --label-add</c>).</summary>
+    public ValueMap Labels { get; init; }
+
+    /// <summary>The node's role.</summary>
+    public NodeRole Role { get; init; }
+}

@@ -1,0 +1,34 @@
+namespace Iklim.StackSdk.Model;
+
+/// <summary>A service's attachment to a network, with its aliases on that network.</summary>
+public sealed record ServiceNetwork(string Name, ValueList<string> Aliases);
+
+/// <summary>A published port. Docker merges ports by published port.</summary>
+public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol, PortMode Mode);
+
+/// <summary>
+/// A mount in compose short syntax (<c>source:target[:ro]</c>). The source may be a named volume,
+/// an absolute host path, or an <c>${VAR:-fallback}</c> that Docker resolves at deploy time.
+/// </summary>
+public sealed record MountSpec(string Source, string Target, bool ReadOnly);
+
+/// <summary>A service's use of a secret or config, by source name, optionally mounted at a target.</summary>
+public sealed record FileReference(string Source, string? Target);
+
+/// <summary><c>healthcheck</c> settings.</summary>
+public sealed record HealthcheckSpec(ValueList<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
+
+/// <summary><c>deploy.restart_policy</c>.</summary>
+public sealed record RestartPolicySpec(RestartCondition? Condition, string? Delay, int? MaxAttempts, string? Window);
+
+/// <summary><c>deploy.update_config</c> or <c>deploy.rollback_config</c>.</summary>
+public sealed record UpdateConfigSpec(int? Parallelism, string? Delay, FailureAction? FailureAction, string? Monitor, string? MaxFailureRatio, UpdateOrder? Order);
+
+/// <summary><c>deploy.resources</c>: limits and reservations.</summary>
+public sealed record ResourcesSpec(ResourceAmounts? Limits, ResourceAmounts? Reservations);
+
+/// <summary>CPU and memory amounts, as compose writes them (<c>"0.5"</c>, <c>512M</c>).</summary>
+public sealed record ResourceAmounts(string? Cpus, string? Memory);
+
+/// <summary>A profile's request to remove something from the base; Docker's overlay merge cannot express it.</summary>
+public sealed record RemovalRequest(string Key, string Item);

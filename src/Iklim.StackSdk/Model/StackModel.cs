@@ -1,0 +1,53 @@
+using System.Linq;
+
+namespace Iklim.StackSdk.Model;
+
+/// <summary>
+/// Everything declared in one scope: the base stack, or the changes of one profile.
+/// </summary>
+public sealed record StackScope
+{
+    /// <summary>The empty scope.</summary>
+    public static StackScope Empty { get; } = new();
+
+    /// <summary>Services in declaration order.</summary>
+    public ValueList<ServiceSpec> Services { get; init; }
+
+    /// <summary>Top-level networks.</summary>
+    public ValueList<NetworkSpec> Networks { get; init; }
+
+    /// <summary>Top-level volumes.</summary>
+    public ValueList<VolumeSpec> Volumes { get; init; }
+
+    /// <summary>Top-level secrets.</summary>
+    public ValueList<FileResourceSpec> Secrets { get; init; }
+
+    /// <summary>Top-level configs.</summary>
+    public ValueList<FileResourceSpec> Configs { get; init; }
+
+    /// <summary>The node inventory.</summary>
+    public ValueList<NodeSpec> Nodes { get; init; }
+
+    /// <summary>The service called <paramref name="name"/>, or null.</summary>
+    public ServiceSpec? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
+}
+
+/// <summary>A profile: a name and what it changes relative to the base.</summary>
+public sealed record ProfileModel(string Name, StackScope Changes);
+
+/// <summary>
+/// A whole stack: its base (deployed alone for test) and its profiles (each deployed as base + overlay).
+/// Immutable with value equality: the runtime builders and the compile-time evaluator must produce equal models.
+/// </summary>
+public sealed record StackModel(string Name, string BaseFile, StackScope Base, ValueList<ProfileModel> Profiles)
+{
+    /// <summary>The overlay file name of <paramref name="profile"/>: <c>docker-stack-infra.yml</c> becomes <c>docker-stack-infra.prod.yml</c>.</summary>
+    public string OverlayFile(string profile)
+    {
+        var dot = BaseFile.LastIndexOf('.');
+        return dot < 0 ? BaseFile + "." + profile : BaseFile.Substring(0, dot) + "." + profile + BaseFile.Substring(dot);
+    }
+
+    /// <summary>The profile called <paramref name="name"/>, or null.</summary>
+    public ProfileModel? Profile(string name) => Profiles.FirstOrDefault(p => p.Name == name);
+}

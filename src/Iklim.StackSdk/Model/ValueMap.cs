@@ -1,0 +1,92 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Iklim.StackSdk.Model;
+
+/// <summary>
+/// An immutable, insertion-ordered string map with value equality (environment, labels, driver options).
+/// Setting an existing key keeps its position and replaces its value, as Docker's merge does.
+/// </summary>
+/// <example><code>var env = ValueMap.Empty.Set("A", "1").Set("B", "2");</code></example>
+public readonly struct ValueMap : IReadOnlyList<KeyValuePair<string, string>>, IEquatable<ValueMap>
+{
+    private readonly ValueList<KeyValuePair<string, string>> _entries;
+
+    private ValueMap(ValueList<KeyValuePair<string, string>> entries) => _entries = entries;
+
+    /// <summary>The empty map.</summary>
+    public static ValueMap Empty => default;
+
+    /// <inheritdoc />
+    public int Count => _entries.Count;
+
+    /// <summary>True when the map has no entries.</summary>
+    public bool IsEmpty => _entries.IsEmpty;
+
+    /// <inheritdoc />
+    public KeyValuePair<string, string> this[int index] => _entries[index];
+
+    /// <summary>The keys, in insertion order.</summary>
+    public IEnumerable<string> Keys => _entries.Select(e => e.Key);
+
+    /// <summary>True when <paramref name="key"/> is present.</summary>
+    public bool ContainsKey(string key) => _entries.Any(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+
+    /// <summary>The value of <paramref name="key"/>, or null.</summary>
+    public string? Get(string key)
+    {
+        foreach (var entry in _entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A new map with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    public ValueMap Set(string key, string value) =>
+        new(_entries.Upsert(e => string.Equals(e.Key, key, StringComparison.Ordinal), new KeyValuePair<string, string>(key, value)));
+
+    /// <summary>A new map without <paramref name="key"/>.</summary>
+    public ValueMap Remove(string key) => new(_entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)));
+
+    /// <summary>This map with every entry of <paramref name="other"/> set over it (Docker's merge by key).</summary>
+    public ValueMap SetAll(ValueMap other)
+    {
+        var result = this;
+        foreach (var entry in other)
+        {
+            result = result.Set(entry.Key, entry.Value);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _entries.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <inheritdoc />
+    public bool Equals(ValueMap other) => _entries.Equals(other._entries);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is ValueMap other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => _entries.GetHashCode();
+
+    /// <summary>Value equality.</summary>
+    public static bool operator ==(ValueMap left, ValueMap right) => left.Equals(right);
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(ValueMap left, ValueMap right) => !left.Equals(right);
+
+    /// <inheritdoc />
+    public override string ToString() => "{" + string.Join(", ", _entries.Select(e => e.Key + "=" + e.Value)) + "}";
+}
