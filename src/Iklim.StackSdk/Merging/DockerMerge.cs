@@ -38,12 +38,13 @@ public static class DockerMerge
         Labels = b.Labels.SetAll(o.Labels),
         Networks = MergeByName(b.Networks, o.Networks, n => n.Name, (_, on) => on),
 
-        // When a service is in both files Docker keys these lists, replaces entries whole and sorts the result.
-        // Entries that share a key collapse, the last one winning, even when both came from the base.
-        Ports = Keyed(b.Ports.AddRange(o.Ports), PortKey),
-        Volumes = Keyed(b.Volumes.AddRange(o.Volumes), v => v.Target),
-        Secrets = Keyed(b.Secrets.AddRange(o.Secrets), r => r.Source),
-        Configs = Keyed(b.Configs.AddRange(o.Configs), r => r.Source),
+        // When a service is in both files and the base has the list, Docker keys it, replaces entries whole and
+        // sorts the result; entries sharing a key collapse, the last one winning, even when both came from the base.
+        // When the base has no such list, the overlay's is taken as it is.
+        Ports = Keyed(b.Ports, o.Ports, PortKey),
+        Volumes = Keyed(b.Volumes, o.Volumes, v => v.Target),
+        Secrets = Keyed(b.Secrets, o.Secrets, r => r.Source),
+        Configs = Keyed(b.Configs, o.Configs, r => r.Source),
         Healthcheck = MergeHealthcheck(b.Healthcheck, o.Healthcheck),
         Mode = o.Mode ?? b.Mode,
         Replicas = o.Replicas ?? b.Replicas,
@@ -91,8 +92,14 @@ public static class DockerMerge
     // Placement lists are appended as they are: an entry in both files appears twice.
     private static ValueList<string> Append(ValueList<string> b, ValueList<string> o) => b.AddRange(o);
 
-    private static ValueList<T> Keyed<T>(ValueList<T> items, Func<T, string> key)
+    private static ValueList<T> Keyed<T>(ValueList<T> b, ValueList<T> o, Func<T, string> key)
     {
+        if (b.IsEmpty)
+        {
+            return o;
+        }
+
+        var items = b.AddRange(o);
         var last = new Dictionary<string, T>(StringComparer.Ordinal);
         foreach (var item in items)
         {

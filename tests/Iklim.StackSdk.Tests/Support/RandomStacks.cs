@@ -1,0 +1,274 @@
+using Iklim.StackSdk.Building;
+
+namespace Iklim.StackSdk.Tests.Support;
+
+/// <summary>
+/// Seeded random stacks written through the DSL, with profiles that change, add and re-declare everything the
+/// model knows: the inputs of the merge-equivalence property. The same seed gives the same stack.
+/// </summary>
+internal sealed class RandomStacks
+{
+    private static readonly string[] Images = { "nginx:1.27-alpine", "redis:7.2-alpine", "registry.example.com:5000/team/app:1.2.3", "busybox:1.36", "app:${TAG:-1.0}" };
+    private static readonly string[] Values =
+    {
+        "x", "yes", "no", "on", "off", "~", "null", "0x1F", "1e3", "010", "a: b", " #x", " lead", "trail ", "line1\nline2",
+        "İıŞşĞğ", "{{.Node.Hostname}}", "${VAR:-x}", "$$", "true", "12:30", "'q'", "\"dq\"", "[x]", "{x}", "-", "*star", "&a", "!t",
+        "%p", "@at", "`bt`", "a #b", "tab\there", "https://example.com:8200/x?y=1", "rabbit@rabbitmq-{{.Node.Hostname}}",
+    };
+
+    private static readonly string[] Durations = { "1s", "5s", "10s", "1m30s", "500ms", "2m", "1h" };
+    private readonly Random _random;
+
+    public RandomStacks(int seed) => _random = new Random(seed);
+
+    public static StackBuildResult Build(int seed)
+    {
+        var builder = new StackBuilder("stack" + seed, "docker-stack.yml");
+        new RandomStacks(seed).Configure(builder);
+        return builder.Build();
+    }
+
+    private void Configure(IStackBuilder stack)
+    {
+        var networks = Names("net", 1 + _random.Next(3));
+        var volumes = Names("vol", _random.Next(4));
+        var secrets = Names("sec", _random.Next(3));
+        var configs = Names("cfg", _random.Next(3));
+        foreach (var network in networks)
+        {
+            var builder = stack.Network(network);
+            if (Chance(0.4))
+            {
+                builder.External();
+            }
+            else
+            {
+                builder.Driver("overlay");
+                if (Chance(0.5))
+                {
+                    builder.Attachable();
+                }
+            }
+        }
+
+        foreach (var volume in volumes)
+        {
+            var builder = stack.Volume(volume);
+            if (Chance(0.3))
+            {
+                builder.Driver("local").DriverOption("type", "tmpfs");
+            }
+        }
+
+        foreach (var secret in secrets)
+        {
+            stack.Secret(secret).External();
+        }
+
+        foreach (var config in configs)
+        {
+            stack.Config(config).External();
+        }
+
+        var services = Names("svc", 1 + _random.Next(6));
+        foreach (var name in services)
+        {
+            Service(stack.Service(name), networks, volumes, secrets, configs, isNew: true, baseHasHealthcheck: false);
+        }
+
+        foreach (var profileName in Names("p", 1 + _random.Next(2)))
+        {
+            stack.Profile(profileName, profile =>
+            {
+                var profileNetworks = networks.ToList();
+                if (Chance(0.3))
+                {
+                    profile.Network("pnet").Driver("overlay");
+                    profileNetworks.Add("pnet");
+                }
+
+                if (Chance(0.3) && networks.Count > 0)
+                {
+                    // Docker replaces a top-level entry whole: re-declare one differently.
+                    profile.Network(networks[0]).External();
+                }
+
+                var profileVolumes = volumes.ToList();
+                if (Chance(0.3))
+                {
+                    profile.Volume("pvol");
+                    profileVolumes.Add("pvol");
+                }
+
+                var profileSecrets = secrets.ToList();
+                if (Chance(0.3))
+                {
+                    profile.Secret("psec").External();
+                    profileSecrets.Add("psec");
+                }
+
+                foreach (var name in services.Where(_ => Chance(0.6)))
+                {
+                    Service(profile.Service(name), profileNetworks, profileVolumes, profileSecrets, configs, isNew: false, baseHasHealthcheck: true);
+                }
+
+                foreach (var name in Names("new", _random.Next(2)))
+                {
+                    Service(profile.Service(name), profileNetworks, profileVolumes, profileSecrets, configs, isNew: true, baseHasHealthcheck: false);
+                }
+            });
+        }
+    }
+
+    private void Service(IServiceBuilder service, IReadOnlyList<string> networks, IReadOnlyList<string> volumes, IReadOnlyList<string> secrets, IReadOnlyList<string> configs, bool isNew, bool baseHasHealthcheck)
+    {
+        if (isNew || Chance(0.3))
+        {
+            service.Image(Pick(Images));
+        }
+
+        if (Chance(0.3))
+        {
+            service.Hostname(Chance(0.5) ? "host-" + Swarm.NodeHostname : "h" + _random.Next(100));
+        }
+
+        if (Chance(0.3))
+        {
+            service.Command(Enumerable.Range(0, 1 + _random.Next(3)).Select(_ => Pick(Values)).ToArray());
+        }
+
+        if (Chance(0.2))
+        {
+            service.Entrypoint("/bin/sh", "-c");
+        }
+
+        if (Chance(0.2))
+        {
+            service.User("1000:1000");
+        }
+
+        if (Chance(0.2))
+        {
+            service.StopGracePeriod(Pick(Durations));
+        }
+
+        foreach (var key in Names("ENV_", _random.Next(4)))
+        {
+            // Empty values too: Docker keeps the base value then, which the model must know.
+            service.Environment(key, Chance(0.1) ? string.Empty : Pick(Values));
+        }
+
+        foreach (var key in Names("label.", _random.Next(3)))
+        {
+            service.Label(key, Chance(0.1) ? string.Empty : Pick(Values));
+        }
+
+        foreach (var key in Names("deploy.", _random.Next(2)))
+        {
+            service.ServiceLabel(key, Pick(Values));
+        }
+
+        foreach (var network in networks.Where(_ => Chance(0.5)))
+        {
+            service.Network(network, Chance(0.4) ? new[] { "alias-" + _random.Next(3), "n-" + Swarm.NodeHostname } : Array.Empty<string>());
+        }
+
+        foreach (var port in Enumerable.Range(0, _random.Next(3)))
+        {
+            service.Port(8000 + _random.Next(5), 80 + _random.Next(3), Chance(0.2) ? PortProtocol.Udp : PortProtocol.Tcp, Chance(0.3) ? PortMode.Host : PortMode.Ingress);
+        }
+
+        foreach (var target in Enumerable.Range(0, _random.Next(3)).Select(i => "/data" + _random.Next(4)))
+        {
+            if (volumes.Count > 0 && Chance(0.5))
+            {
+                var volume = Pick(volumes);
+                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3));
+            }
+            else
+            {
+                service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3));
+            }
+        }
+
+        foreach (var secret in secrets.Where(_ => Chance(0.4)))
+        {
+            service.Secret(secret, Chance(0.3) ? "/run/secrets/custom-" + secret : null);
+        }
+
+        foreach (var config in configs.Where(_ => Chance(0.3)))
+        {
+            service.Config(config, "/etc/" + config + ".conf");
+        }
+
+        if (Chance(0.2) && !baseHasHealthcheck)
+        {
+            service.Healthcheck(new[] { "CMD", "true" }, interval: Pick(Durations), retries: _random.Next(5));
+        }
+
+        if (Chance(0.15))
+        {
+            service.Global();
+        }
+        else if (Chance(0.7))
+        {
+            service.Replicas(_random.Next(5));
+        }
+
+        if (Chance(0.2))
+        {
+            service.EndpointMode(Chance(0.5) ? EndpointMode.Dnsrr : EndpointMode.Vip);
+        }
+
+        foreach (var constraint in Enumerable.Range(0, _random.Next(3)))
+        {
+            service.Constraint(Pick(new[] { "node.labels.type == service", "node.role == manager", "node.role != worker", "node.hostname == n" + _random.Next(3), "engine.labels.ssd == true" }));
+        }
+
+        if (Chance(0.3))
+        {
+            service.Spread(Pick(new[] { "node.hostname", "node.labels.zone" }));
+        }
+
+        if (Chance(0.3))
+        {
+            service.MaxReplicasPerNode(1 + _random.Next(3));
+        }
+
+        if (Chance(0.3))
+        {
+            service.RestartPolicy(Pick(new[] { RestartCondition.Any, RestartCondition.OnFailure, RestartCondition.None }), delay: Chance(0.5) ? Pick(Durations) : null, maxAttempts: Chance(0.5) ? _random.Next(4) : null, window: Chance(0.3) ? Pick(Durations) : null);
+        }
+
+        if (Chance(0.3))
+        {
+            service.UpdateConfig(parallelism: Chance(0.5) ? _random.Next(3) : null, delay: Chance(0.5) ? Pick(Durations) : null, order: Chance(0.5) ? UpdateOrder.StopFirst : UpdateOrder.StartFirst, failureAction: Chance(0.3) ? FailureAction.Rollback : null);
+        }
+
+        if (Chance(0.2))
+        {
+            service.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst, monitor: Chance(0.5) ? Pick(Durations) : null);
+        }
+
+        if (Chance(0.2))
+        {
+            service.Limits(cpus: Chance(0.5) ? "0.5" : null, memory: Chance(0.5) ? "512M" : "1G");
+        }
+
+        if (Chance(0.2))
+        {
+            service.Reservations(cpus: "0.25", memory: Chance(0.5) ? "128M" : null);
+        }
+
+        if (Chance(0.1))
+        {
+            service.Disable();
+        }
+    }
+
+    private List<string> Names(string prefix, int count) => Enumerable.Range(1, count).Select(i => prefix + i).ToList();
+
+    private bool Chance(double p) => _random.NextDouble() < p;
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+}
