@@ -16,11 +16,15 @@ public static class StackValidator
     public static IReadOnlyList<Finding> Validate(StackModel model)
     {
         var findings = new List<Finding>();
-        findings.AddRange(UndeclaredReferences(model.Base, string.Empty, model.Base));
+        var inBase = UndeclaredReferences(model.Base, string.Empty, model.Base).ToList();
+        findings.AddRange(inBase);
         foreach (var profile in model.Profiles)
         {
             var plan = OverlayPlanner.Plan(model.Base, profile);
-            findings.AddRange(UndeclaredReferences(plan.Effective, profile.Name, profile.Changes));
+
+            // A base reference that is undeclared in the base is reported once, there, not again for each profile.
+            findings.AddRange(UndeclaredReferences(plan.Effective, profile.Name, profile.Changes)
+                .Where(f => !inBase.Any(b => b.Where.Name == f.Where.Name && b.Where.Key == f.Where.Key)));
             findings.AddRange(plan.Findings);
         }
 

@@ -1,0 +1,70 @@
+using Iklim.StackSdk.Building;
+
+namespace Iklim.StackSdk.Tests;
+
+/// <summary>
+/// The runtime front door of IKS0002: the builders reject invalid values with an ArgumentException that names
+/// the parameter, which the compile-time evaluator turns into a diagnostic at that argument.
+/// </summary>
+public sealed class BuilderValidationTests
+{
+    private static IServiceBuilder Service() => new StackBuilder("s", "docker-stack.yml").Service("app");
+
+    public static readonly TheoryData<string, Action> Invalid = new()
+    {
+        { "name", () => new StackBuilder("s", "docker-stack.yml").Service("-bad") },
+        { "name", () => new StackBuilder("s", "docker-stack.yml").Service("has space") },
+        { "name", () => new StackBuilder("s", "docker-stack.yml").Network("net/1") },
+        { "image", () => Service().Image("Redis:Latest!") },
+        { "image", () => Service().Image("") },
+        { "replicas", () => Service().Replicas(-1) },
+        { "constraint", () => Service().Constraint("node.labels.type = service") },
+        { "constraint", () => Service().Constraint("hostname == x") },
+        { "duration", () => Service().StopGracePeriod("5 seconds") },
+        { "delay", () => Service().RestartPolicy(RestartCondition.Any, delay: "5") },
+        { "published", () => Service().Port(0, 80) },
+        { "target", () => Service().Port(80, 70000) },
+        { "target", () => Service().Volume("data", "relative/path") },
+        { "hostPath", () => Service().Bind("relative", "/data") },
+        { "source", () => Service().Volume("/abs/path", "/data") },
+        { "max", () => Service().MaxReplicasPerNode(0) },
+        { "memory", () => Service().Limits(memory: "lots") },
+        { "name", () => Env.Var("1BAD") },
+        { "descriptor", () => Service().Spread("hostname") },
+    };
+
+    [Theory]
+    [MemberData(nameof(Invalid))]
+    public void InvalidValue_ThrowsNamingTheParameter(string parameter, Action call)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(call);
+        Assert.Equal(parameter, error.ParamName);
+    }
+
+    [Fact]
+    public void ValidValues_AreAccepted()
+    {
+        Service()
+            .Image("registry.example.com:5000/team/app:1.2.3")
+            .Image("redis@sha256:" + new string('a', 64))
+            .Image("app:${TAG:-1.0}")
+            .Constraint("node.labels.type == service")
+            .Constraint("node.role != worker")
+            .Constraint("engine.labels.ssd == true")
+            .StopGracePeriod("1m30s")
+            .Replicas(0)
+            .Volume(Env.Var("DATA_DIR", "data"), "/data")
+            .Bind("/mnt/storagebox/ssl", "/certs", readOnly: true);
+    }
+
+    [Fact]
+    public void HelperValues_AreVerbatim()
+    {
+        Assert.Equal("${REDIS_PASSWORD}", Env.Var("REDIS_PASSWORD"));
+        Assert.Equal("${PROMETHEUS_DATA_DIR:-prometheus-vl}", Env.Var("PROMETHEUS_DATA_DIR", "prometheus-vl"));
+        Assert.Equal("{{.Node.Hostname}}", Swarm.NodeHostname);
+        var stack = new StackBuilder("s", "f.yml");
+        stack.Service("a").PinToNode("iklim-app-01");
+        Assert.Equal(new[] { "node.hostname == iklim-app-01" }, stack.Build().Model.Base.Service("a")!.Constraints);
+    }
+}

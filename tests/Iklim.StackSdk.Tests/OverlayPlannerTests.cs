@@ -1,0 +1,190 @@
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Merging;
+using Iklim.StackSdk.Tests.Support;
+
+namespace Iklim.StackSdk.Tests;
+
+/// <summary>
+/// The overlay is minimal, and what Docker's merge cannot express is IKS0004 naming the service, the key and
+/// what to do instead. Each inexpressible case is also shown to be real with the docker CLI where it can be.
+/// </summary>
+public sealed class OverlayPlannerTests
+{
+    private static StackBuildResult Build(Action<IStackBuilder> configure)
+    {
+        var stack = new StackBuilder("s", "docker-stack.yml");
+        stack.Network("net");
+        configure(stack);
+        return stack.Build();
+    }
+
+    private static IServiceBuilder Web(IStackBuilder stack) =>
+        stack.Service("web").Image("nginx:1.27-alpine").Network("net").Replicas(2).Constraint("node.labels.type == service")
+            .Environment("MODE", "base").Port(8080, 80);
+
+    [Fact]
+    public void Disable_BecomesReplicasZero()
+    {
+        var result = Build(stack =>
+        {
+            Web(stack);
+            stack.Profile("prod", prod => prod.Service("web").Disable());
+        });
+
+        Assert.Empty(result.Findings);
+        var overlay = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]).Overlay;
+        Assert.Equal(0, overlay.Service("web")!.Replicas);
+        Assert.Contains("replicas: 0", ComposeFileEmitter.Emit(overlay), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnchangedSettings_AreLeftOutOfTheOverlay()
+    {
+        var result = Build(stack =>
+        {
+            Web(stack);
+            stack.Service("idle").Image("busybox:1.36");
+            stack.Profile("prod", prod =>
+            {
+                prod.Network("net");
+                prod.Service("web").Image("nginx:1.27-alpine").Replicas(3).Constraint("node.labels.type == service").Environment("MODE", "base").Environment("EXTRA", "1");
+                prod.Service("idle").Image("busybox:1.36");
+            });
+        });
+
+        var overlay = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]).Overlay;
+        var web = Assert.Single(overlay.Services);
+        Assert.Equal(new ServiceSpecView("web", null, 3, 0, new[] { "EXTRA" }), ServiceSpecView.Of(web));
+        Assert.True(overlay.Networks.IsEmpty);
+    }
+
+    [Fact]
+    public void NewServiceInProfile_IsWrittenWhole()
+    {
+        var result = Build(stack =>
+        {
+            Web(stack);
+            stack.Profile("prod", prod => prod.Service("worker").Image("busybox:1.36").Replicas(2).Constraint("node.role == worker"));
+        });
+
+        var worker = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]).Overlay.Service("worker");
+        Assert.Equal(result.Model.Profiles[0].Changes.Service("worker"), worker);
+    }
+
+    public static readonly TheoryData<string, string, Action<IProfileBuilder>> Inexpressible = new()
+    {
+        { "Remove:constraint:node.labels.type == service", "cannot remove constraint", p => p.Service("web").RemoveConstraint("node.labels.type == service") },
+        { "Remove:environment:MODE", "cannot remove environment", p => p.Service("web").RemoveEnvironment("MODE") },
+        { "Remove:port:8080", "cannot remove port", p => p.Service("web").RemovePort(8080) },
+        { "Environment:MODE", "empty environment variable 'MODE'", p => p.Service("web").Environment("MODE", string.Empty) },
+        { "Global", "switching to global mode", p => p.Service("web").Global() },
+        { "Healthcheck", "appends an overlay's healthcheck test", p => p.Service("checked").Healthcheck(new[] { "CMD", "false" }) },
+        { "StopGracePeriod", "zero duration '0s'", p => p.Service("checked").StopGracePeriod("0s") },
+        { "Port:53", "published port 53 appears more than once", p => p.Service("dns").Port(53, 5353, PortProtocol.Udp) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Inexpressible))]
+    public void InexpressibleChange_IsIks0004NamingServiceAndKey(string key, string message, Action<IProfileBuilder> change)
+    {
+        var result = Build(stack =>
+        {
+            Web(stack);
+            stack.Service("checked").Image("busybox:1.36").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s");
+            stack.Service("dns").Image("busybox:1.36").Port(53, 53);
+            stack.Profile("prod", change);
+        });
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("IKS0004", finding.Id);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal(key, finding.Where.Key);
+        Assert.Equal("prod", finding.Where.Scope);
+        Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+        Assert.Contains("profile 'prod'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RemovalOfSomethingTheBaseNeverHad_IsNoFinding()
+    {
+        var result = Build(stack =>
+        {
+            Web(stack);
+            stack.Profile("prod", prod => prod.Service("web").RemoveEnvironment("NEVER_SET").RemoveConstraint("node.role == manager"));
+        });
+
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void EmptyEnvironmentOverride_IsReallyIgnoredByDocker()
+    {
+        // The evidence behind one IKS0004 case: the base value survives an empty overlay value.
+        using var folder = new TempFolder();
+        var baseFile = folder.Write("base.yml", "services:\n  web:\n    image: nginx:1.27-alpine\n    environment:\n      MODE: base\n");
+        var overlayFile = folder.Write("prod.yml", "services:\n  web:\n    environment:\n      MODE: \"\"\n");
+        var merged = Yaml.Parse(DockerCli.StackConfigOrFail(baseFile, overlayFile));
+        Assert.Equal("base", Yaml.Scalar(merged, "services", "web", "environment", "MODE"));
+    }
+
+    [Fact]
+    public void UndeclaredReferences_AreIks0003InTheScopeThatWroteThem()
+    {
+        var result = Build(stack =>
+        {
+            stack.Service("web").Image("nginx:1.27-alpine").Network("missing").Volume("nodata", "/data");
+            stack.Profile("prod", prod => prod.Service("web").Secret("cookie"));
+        });
+
+        Assert.Equal(
+            new[] { ("", "Network:missing"), ("", "Volume:/data"), ("prod", "Secret:cookie") },
+            result.Findings.Where(f => f.Id == "IKS0003").Select(f => (f.Where.Scope, f.Where.Key)).OrderBy(x => x).ToArray());
+    }
+
+    [Fact]
+    public void ProfileDeclaresWhatItUses_IsClean()
+    {
+        var result = Build(stack =>
+        {
+            stack.Service("web").Image("nginx:1.27-alpine").Network("net").Volume(Env.Var("DATA_DIR", "data"), "/data");
+            stack.Volume("data");
+            stack.Profile("prod", prod =>
+            {
+                prod.Secret("cookie").External();
+                prod.Service("web").Secret("cookie");
+            });
+        });
+
+        Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void DuplicateDeclaration_IsIks0005AndContinuesTheFirst()
+    {
+        var stack = new StackBuilder("s", "docker-stack.yml");
+        stack.Service("web").Image("nginx:1.27-alpine");
+        stack.Service("web").Replicas(2);
+        stack.Profile("prod", prod =>
+        {
+            prod.Service("web").Replicas(3);
+            prod.Service("web").MaxReplicasPerNode(1);
+        });
+        var result = stack.Build();
+
+        Assert.Equal(new[] { "", "prod" }, result.Findings.Where(f => f.Id == "IKS0005").Select(f => f.Where.Scope).ToArray());
+        Assert.Equal(2, result.Model.Base.Service("web")!.Replicas);
+        Assert.Equal("nginx:1.27-alpine", result.Model.Base.Service("web")!.Image);
+        Assert.Equal(1, result.Model.Profiles[0].Changes.Service("web")!.MaxReplicasPerNode);
+    }
+
+    private sealed record ServiceSpecView(string Name, string? Image, int? Replicas, int Constraints, string[] EnvironmentKeys)
+    {
+        public static ServiceSpecView Of(Model.ServiceSpec s) => new(s.Name, s.Image, s.Replicas, s.Constraints.Count, s.Environment.Keys.ToArray());
+
+        public bool Equals(ServiceSpecView? other) =>
+            other is not null && Name == other.Name && Image == other.Image && Replicas == other.Replicas && Constraints == other.Constraints && EnvironmentKeys.SequenceEqual(other.EnvironmentKeys);
+
+        public override int GetHashCode() => Name.GetHashCode(StringComparison.Ordinal);
+    }
+}
