@@ -1,0 +1,20 @@
+namespace Iklim.StackSdk.Build;
+
+/// <summary>The codes of the warnings and errors the build step reports, so they can be searched and suppressed.</summary>
+public static class BuildMessageCodes
+{
+    /// <summary>Warning: no manifest was found, so no artefacts were written (the generator did not run).</summary>
+    public const string ManifestMissing = "IKS0901";
+
+    /// <summary>Error: an artefact path is absolute, climbs out with '..', or is otherwise unsafe.</summary>
+    public const string UnsafeArtefactPath = "IKS0902";
+
+    /// <summary>Error: two stacks, or two manifests, give different content for the same file.</summary>
+    public const string ConflictingArtefacts = "IKS0903";
+
+    /// <summary>Error: a manifest is not in a format this build step reads.</summary>
+    public const string UnreadableManifest = "IKS0904";
+
+    /// <summary>Error: an artefact could not be written to disk.</summary>
+    public const string WriteFailed = "IKS0905";
+}
