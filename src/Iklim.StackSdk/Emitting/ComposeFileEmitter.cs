@@ -58,28 +58,39 @@ public static class ComposeFileEmitter
         yaml.EndMapping();
     }
 
+    // Keys follow the order dclint's service-keys-order rule expects, then the keys it does not know.
     private static void WriteService(YamlWriter yaml, ServiceSpec s)
     {
         yaml.BeginMapping();
         Scalar(yaml, "image", s.Image);
-        Scalar(yaml, "hostname", s.Hostname);
-        if (s.Command is { } command)
+        if (!s.Volumes.IsEmpty)
         {
-            yaml.Key("command").Strings(command);
+            // Short syntax, because a source like ${DATA_DIR:-data} is a volume or a bind only once Docker resolves it.
+            yaml.Key("volumes").Strings(s.Volumes.Select(v => v.Source + ":" + v.Target + (v.ReadOnly ? ":ro" : string.Empty)));
         }
 
-        if (s.Entrypoint is { } entrypoint)
-        {
-            yaml.Key("entrypoint").Strings(entrypoint);
-        }
-
-        Scalar(yaml, "user", s.User);
-        Scalar(yaml, "working_dir", s.WorkingDir);
-        Scalar(yaml, "stop_grace_period", s.StopGracePeriod);
-        Map(yaml, "environment", s.Environment);
-        Map(yaml, "labels", s.Labels);
-        FileReferences(yaml, "secrets", s.Secrets);
         FileReferences(yaml, "configs", s.Configs);
+        FileReferences(yaml, "secrets", s.Secrets);
+        Map(yaml, "environment", s.Environment);
+        if (!s.Ports.IsEmpty)
+        {
+            yaml.Key("ports").BeginSequence();
+            foreach (var port in s.Ports)
+            {
+                yaml.BeginMapping().Key("target").Number(port.Target);
+                if (port.Published is { } published)
+                {
+                    yaml.Key("published").Number(published);
+                }
+
+                yaml.Key("protocol").String(ComposeWords.Of(port.Protocol))
+                    .Key("mode").String(ComposeWords.Of(port.Mode))
+                    .EndMapping();
+            }
+
+            yaml.EndSequence();
+        }
+
         if (!s.Networks.IsEmpty)
         {
             yaml.Key("networks").BeginMapping();
@@ -100,30 +111,17 @@ public static class ComposeFileEmitter
             yaml.EndMapping();
         }
 
-        if (!s.Ports.IsEmpty)
+        if (s.Command is { } command)
         {
-            yaml.Key("ports").BeginSequence();
-            foreach (var port in s.Ports)
-            {
-                yaml.BeginMapping().Key("target").Number(port.Target);
-                if (port.Published is { } published)
-                {
-                    yaml.Key("published").Number(published);
-                }
-
-                yaml.Key("protocol").String(ComposeWords.Of(port.Protocol))
-                    .Key("mode").String(ComposeWords.Of(port.Mode))
-                    .EndMapping();
-            }
-
-            yaml.EndSequence();
+            yaml.Key("command").Strings(command);
         }
 
-        if (!s.Volumes.IsEmpty)
+        if (s.Entrypoint is { } entrypoint)
         {
-            yaml.Key("volumes").Strings(s.Volumes.Select(v => v.Source + ":" + v.Target + (v.ReadOnly ? ":ro" : string.Empty)));
+            yaml.Key("entrypoint").Strings(entrypoint);
         }
 
+        Scalar(yaml, "working_dir", s.WorkingDir);
         if (s.Healthcheck is { } health)
         {
             yaml.Key("healthcheck").BeginMapping();
@@ -139,12 +137,16 @@ public static class ComposeFileEmitter
             yaml.EndMapping();
         }
 
+        Map(yaml, "labels", s.Labels);
+        Scalar(yaml, "user", s.User);
         if (HasDeploy(s))
         {
             yaml.Key("deploy");
             WriteDeploy(yaml, s);
         }
 
+        Scalar(yaml, "hostname", s.Hostname);
+        Scalar(yaml, "stop_grace_period", s.StopGracePeriod);
         yaml.EndMapping();
     }
 

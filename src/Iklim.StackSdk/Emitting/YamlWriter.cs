@@ -105,8 +105,9 @@ internal sealed class YamlWriter
     }
 
     /// <summary>
-    /// Plain style only for strings of letters, digits and <c>_ . / - + @ =</c> (with inner <c>:</c> allowed),
-    /// starting with a letter, '_' or '/', and not a word some YAML version reads as a boolean, null or number.
+    /// Plain style only for strings of letters, digits and <c>_ . / - + @ = $ { }</c> (with inner <c>:</c> allowed),
+    /// starting with a letter, '_', '/' or '$', and not a word some YAML version reads as a boolean, null or number.
+    /// Braces are safe inside a block-context plain scalar, so <c>${DATA_DIR:-data}:/data</c> stays as people write it.
     /// </summary>
     internal static bool IsPlainSafe(string value)
     {
@@ -116,12 +117,12 @@ internal sealed class YamlWriter
         }
 
         var first = value[0];
-        if (!(IsAsciiLetter(first) || first == '_' || first == '/'))
+        if (!(IsAsciiLetter(first) || first == '_' || first == '/' || first == '$'))
         {
             return false;
         }
 
-        if (value[value.Length - 1] == ':' || !value.All(c => IsAsciiLetter(c) || (c >= '0' && c <= '9') || "_./-+@=:".IndexOf(c) >= 0))
+        if (value[value.Length - 1] == ':' || !value.All(c => IsAsciiLetter(c) || (c >= '0' && c <= '9') || "_./-+@=:${}".IndexOf(c) >= 0))
         {
             return false;
         }

@@ -1,0 +1,62 @@
+using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Tests.Support;
+
+namespace Iklim.StackSdk.Tests;
+
+/// <summary>
+/// The generated stack files pass the checkers a platform team would run on hand-written ones: yamllint,
+/// dclint (with the rules that contradict Swarm stack files turned off, see eng/lint/dclint.json) and the
+/// compose-spec JSON schema.
+/// </summary>
+[Trait("Category", "Lint")]
+public sealed class ExternalLinterTests : IClassFixture<SampleArtefacts>
+{
+    private readonly SampleArtefacts _sample;
+
+    public ExternalLinterTests(SampleArtefacts sample) => _sample = sample;
+
+    private string[] Files => new[] { _sample.BaseFile, _sample.ProdFile };
+
+    [SkippableFact]
+    public void Yamllint_AcceptsTheSampleStrictly()
+    {
+        var yamllint = ExternalTool.Require("yamllint");
+        var (exitCode, output) = ExternalTool.Run(yamllint, new[] { "-s", "-c", Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "yamllint.yml") }.Concat(Files).ToArray());
+        Assert.True(exitCode == 0, output);
+    }
+
+    [SkippableFact]
+    public void Dclint_ReportsNothing()
+    {
+        var dclint = ExternalTool.Require("dclint");
+        var (exitCode, output) = ExternalTool.Run(dclint, new[] { "-c", Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "dclint.json"), "--max-warnings", "0" }.Concat(Files).ToArray());
+        Assert.True(exitCode == 0, output);
+    }
+
+    [SkippableFact]
+    public void ComposeSchema_AcceptsSampleAndGeneratedStacks()
+    {
+        var ajv = ExternalTool.Require("ajv");
+        using var folder = new TempFolder();
+
+        // dclint bundles the compose-spec schema; its $schema URI lacks the '#' that ajv's draft-07 meta-schema id has.
+        var schemaText = File.ReadAllText(Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "node_modules", "dclint", "schemas", "compose.schema.json"))
+            .Replace("\"https://json-schema.org/draft-07/schema\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal);
+        var schema = folder.Write("compose.schema.json", schemaText);
+        var files = Files.Select(f => folder.Write("sample/" + Path.GetFileName(f), File.ReadAllText(f))).ToList();
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var model = RandomStacks.Build(seed).Model;
+            files.AddRange(StackArtefacts.Create(model).Select(a => folder.Write($"{seed}/{a.Path}", a.Content)));
+        }
+
+        // One ajv run over a glob: node starts once.
+        var (exitCode, output) = ExternalTool.Run(ajv, "validate", "-s", schema, "-d", Path.Combine(folder.Path, "**", "*.yml"), "--spec=draft7", "--strict=false", "-c", "ajv-formats");
+        Assert.True(exitCode == 0, output);
+        Assert.Equal(files.Count, output.Split('\n').Count(line => line.EndsWith(" valid", StringComparison.Ordinal)));
+
+        // The check can fail: a wrong type is rejected.
+        var broken = folder.Write("broken.yml", "services:\n  app:\n    image: busybox:1.36\n    deploy:\n      replicas: many\n");
+        Assert.NotEqual(0, ExternalTool.Run(ajv, "validate", "-s", schema, "-d", broken, "--spec=draft7", "--strict=false", "-c", "ajv-formats").ExitCode);
+    }
+}
