@@ -17,7 +17,7 @@ public sealed class StackBuildResult
     /// <summary>The model.</summary>
     public StackModel Model { get; }
 
-    /// <summary>Findings of building and validation (IKS0002–IKS0005), each with its origin resolved.</summary>
+    /// <summary>Findings of building, validation (IKS0002–IKS0005) and the policy rules (IKS01xx), each with its origin resolved.</summary>
     public IReadOnlyList<Finding> Findings { get; }
 
     /// <summary>Which call set each setting.</summary>

@@ -91,11 +91,14 @@ public sealed class StackBuilder : IStackBuilder
         return this;
     }
 
-    /// <summary>The model built so far, validated (IKS0003, IKS0004 and the builder's own findings).</summary>
+    /// <summary>
+    /// The model built so far, validated: the builder's own findings, then <see cref="StackModel.Validate"/>
+    /// (IKS0003, IKS0004 and the policy rules), each located at the call that caused it.
+    /// </summary>
     public StackBuildResult Build()
     {
         var model = new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList());
-        var findings = _context.Findings.Concat(StackValidator.Validate(model))
+        var findings = _context.Findings.Concat(model.Validate())
             .Select(f => f.Origin is null ? f with { Origin = _context.Provenance.Locate(f.Where) } : f)
             .ToList();
         return new StackBuildResult(model, findings, _context.Provenance);

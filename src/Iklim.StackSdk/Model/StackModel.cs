@@ -1,4 +1,8 @@
+using System.Collections.Generic;
 using System.Linq;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Rules;
+using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Model;
 
@@ -50,4 +54,15 @@ public sealed record StackModel(string Name, string BaseFile, StackScope Base, V
 
     /// <summary>The profile called <paramref name="name"/>, or null.</summary>
     public ProfileModel? Profile(string name) => Profiles.FirstOrDefault(p => p.Name == name);
+
+    /// <summary>
+    /// Everything the model itself shows to be wrong: undeclared references (IKS0003), profile changes an overlay
+    /// cannot express (IKS0004), then the policy warnings of <see cref="StackRules"/> for the base and each profile.
+    /// The same findings <see cref="StackBuilder.Build"/> reports, without origins (a model does not know its calls).
+    /// </summary>
+    /// <example><code>
+    /// var model = StackBuilder.Run(new InfraStack()).Model;
+    /// Assert.Empty(model.Validate());
+    /// </code></example>
+    public IReadOnlyList<Finding> Validate() => StackValidator.Validate(this).Concat(StackRules.Check(this)).ToList();
 }

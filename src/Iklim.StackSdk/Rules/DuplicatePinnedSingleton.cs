@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model;
+
+namespace Iklim.StackSdk.Rules;
+
+/// <summary>
+/// IKS0103: a service that must run once (pinned to one node, or marked <c>Singleton()</c>) but runs more than one
+/// task, or that is pinned to two different nodes. Docker appends an overlay's constraints to the base's, so a pin
+/// in an overlay does not move a service the base pinned elsewhere: it makes it unschedulable.
+/// </summary>
+internal sealed class DuplicatePinnedSingleton : StackRule
+{
+    public override string Id => "IKS0103";
+
+    public override IEnumerable<Finding> Check(RuleScope scope)
+    {
+        foreach (var service in scope.Stack.Services)
+        {
+            var pins = Placement.Pins(service);
+            var conflict = Conflict(pins);
+            if (conflict is not null)
+            {
+                var (first, second) = conflict.Value;
+
+                // The later pin is the one to question; in a profile, the one the profile added.
+                var keys = pins.Reverse().Select(p => "Constraint:" + p.Constraint).ToArray();
+                yield return scope.Warn(
+                    Id,
+                    service,
+                    scope.KeyFor(service, keys),
+                    $"service '{service.Name}' is pinned to two different nodes {scope.Phrase} ({first.Constraint} and {second.Constraint}): Docker appends an overlay's constraints to the base's and Swarm requires all of them, so no node can run it. Pin it in one place only.");
+                continue;
+            }
+
+            var tasks = scope.Tasks(service);
+            if ((service.Replicas ?? 1) == 0 || (pins.Count == 0 && service.Singleton != true))
+            {
+                continue;
+            }
+
+            var what = pins.Count > 0 ? $"pinned to node '{pins[0].Node}' ({pins[0].Constraint})" : "marked Singleton()";
+            var whyKey = pins.Count > 0 ? "Constraint:" + pins[0].Constraint : "Singleton";
+            if (service.Mode == ServiceMode.Global)
+            {
+                // A global service pinned to one node runs one task there; only an unpinned Singleton() spreads.
+                if (pins.Count == 0 && tasks is null or > 1)
+                {
+                    var count = tasks is { } n ? $"one task on each of {n.ToString(CultureInfo.InvariantCulture)} nodes" : "one task on every node";
+                    yield return scope.Warn(
+                        Id,
+                        service,
+                        scope.KeyFor(service, "Global", whyKey),
+                        $"service '{service.Name}' is {what} but is global {scope.Phrase}: it runs {count}, so the singleton runs more than once. Make it replicated with 1 replica.");
+                }
+            }
+            else if (tasks > 1)
+            {
+                yield return scope.Warn(
+                    Id,
+                    service,
+                    scope.KeyFor(service, "Replicas", whyKey),
+                    $"service '{service.Name}' is {what} but runs {tasks.Value.ToString(CultureInfo.InvariantCulture)} replicas {scope.Phrase}: the singleton runs more than once. Use 1 replica.");
+            }
+        }
+    }
+
+    // Two pins of the same kind that name different nodes; a hostname and an id cannot be compared.
+    private static (Pin First, Pin Second)? Conflict(IReadOnlyList<Pin> pins)
+    {
+        foreach (var group in pins.GroupBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            var other = group.FirstOrDefault(p => !string.Equals(p.Node, first.Node, StringComparison.OrdinalIgnoreCase));
+            if (other is not null)
+            {
+                return (first, other);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model;
+
+namespace Iklim.StackSdk.Rules;
+
+/// <summary>
+/// What a rule checks: a stack as Docker would deploy it (<see cref="Stack"/>), the settings this scope itself
+/// wrote (<see cref="Changes"/>: the whole base, or the overlay of a profile), and how to name the scope in a message.
+/// </summary>
+internal sealed class RuleScope
+{
+    private RuleScope(string name, StackScope stack, StackScope changes)
+    {
+        Name = name;
+        Stack = stack;
+        Changes = changes;
+    }
+
+    /// <summary>The scope of a <see cref="SourceRef"/>: <c>""</c> for the base, else the profile name.</summary>
+    public string Name { get; }
+
+    /// <summary>The stack to check.</summary>
+    public StackScope Stack { get; }
+
+    /// <summary>What this scope wrote; a profile's overlay holds only what differs from the base.</summary>
+    public StackScope Changes { get; }
+
+    /// <summary>How a message places the problem: <c>in the base stack</c> or <c>in profile 'prod'</c>.</summary>
+    public string Phrase => Name.Length == 0 ? "in the base stack" : $"in profile '{Name}'";
+
+    /// <summary>True when the scope declares nodes; placement rules stay silent without one.</summary>
+    public bool HasInventory => !Stack.Nodes.IsEmpty;
+
+    /// <summary>The base, checked as written.</summary>
+    public static RuleScope ForBase(StackScope stack) => new(string.Empty, stack, stack);
+
+    /// <summary>A profile: <paramref name="stack"/> checked, <paramref name="overlay"/> being what the profile changed.</summary>
+    public static RuleScope ForProfile(string profile, StackScope stack, StackScope overlay) => new(profile, stack, overlay);
+
+    /// <summary>A warning of rule <paramref name="id"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this scope.</summary>
+    public Finding Warn(string id, ServiceSpec service, string key, string message) =>
+        new(id, FindingSeverity.Warning, message, new SourceRef(Name, "service", service.Name, key));
+
+    /// <summary>
+    /// The first of <paramref name="keys"/> that this scope set for <paramref name="service"/>, else the first key:
+    /// a profile's finding points at the profile's own call when it made one, and at the base's call otherwise.
+    /// </summary>
+    public string KeyFor(ServiceSpec service, params string[] keys) =>
+        keys.FirstOrDefault(k => Sets(service.Name, k)) ?? keys[0];
+
+    /// <summary>True when this scope itself set <paramref name="key"/> of <paramref name="service"/> (for a profile: to a new value).</summary>
+    public bool Sets(string service, string key)
+    {
+        var spec = Changes.Service(service);
+        if (spec is null)
+        {
+            return false;
+        }
+
+        var colon = key.IndexOf(':');
+        var argument = colon < 0 ? string.Empty : key.Substring(colon + 1);
+        return (colon < 0 ? key : key.Substring(0, colon)) switch
+        {
+            "Replicas" => spec.Replicas is not null,
+            "Global" => spec.Mode == ServiceMode.Global,
+            "MaxReplicasPerNode" => spec.MaxReplicasPerNode is not null,
+            "Image" => spec.Image is not null,
+            "UpdateConfig" => spec.UpdateConfig is not null,
+            "RollbackConfig" => spec.RollbackConfig is not null,
+            "Stateful" => spec.Stateful is not null,
+            "Singleton" => spec.Singleton is not null,
+            "Constraint" => spec.Constraints.Contains(argument),
+            "Volume" => spec.Volumes.Any(v => string.Equals(v.Target, argument, StringComparison.Ordinal)),
+            "Environment" => spec.Environment.ContainsKey(argument),
+            _ => false,
+        };
+    }
+
+    /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
+    public int? Tasks(ServiceSpec service) =>
+        service.Mode == ServiceMode.Global
+            ? HasInventory ? Placement.Eligible(Stack.Nodes, service).Count : null
+            : service.Replicas ?? 1;
+
+    /// <summary>The hostnames of <paramref name="nodes"/>, for messages.</summary>
+    public static string Hostnames(IEnumerable<NodeSpec> nodes) => string.Join(", ", nodes.Select(n => n.Hostname));
+}

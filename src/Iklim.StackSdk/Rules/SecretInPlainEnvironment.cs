@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Validation;
+
+namespace Iklim.StackSdk.Rules;
+
+/// <summary>
+/// IKS0108: an environment variable whose name says it holds a secret (<c>*PASSWORD*</c>, <c>*SECRET*</c>,
+/// <c>*TOKEN*</c>, <c>*KEY*</c>, ...) set to a literal. The value lands in the stack file, in git and in
+/// <c>docker service inspect</c>. A <c>${VAR}</c>, a path under <c>/run/secrets/</c>, an empty value and a yes/no
+/// switch (<c>ALLOW_EMPTY_PASSWORD=no</c>) are not secrets.
+/// </summary>
+internal sealed class SecretInPlainEnvironment : StackRule
+{
+    private static readonly string[] SecretParts = { "PASSWORD", "PASSWD", "SECRET", "TOKEN", "CREDENTIAL", "COOKIE" };
+
+    private static readonly string[] SecretWords = { "KEY", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "PWD", "PASS" };
+
+    // A last word that makes the variable about a secret rather than the secret itself: DB_PASSWORD_FILE, TOKEN_URL.
+    private static readonly string[] Qualifiers =
+    {
+        "FILE", "PATH", "DIR", "URL", "URI", "ENDPOINT", "HOST", "PORT", "NAME", "ID", "TYPE", "LENGTH", "TTL", "EXPIRY", "TIMEOUT", "PREFIX", "HEADER", "ALGORITHM", "ENABLED",
+    };
+
+    private static readonly string[] Switches = { "true", "false", "yes", "no", "on", "off" };
+
+    public override string Id => "IKS0108";
+
+    /// <summary>True when <paramref name="name"/> looks like it holds a secret.</summary>
+    public static bool IsSecretName(string name)
+    {
+        var words = name.ToUpperInvariant().Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || Qualifiers.Contains(words[words.Length - 1], StringComparer.Ordinal))
+        {
+            return false;
+        }
+
+        return words.Any(w => SecretWords.Contains(w, StringComparer.Ordinal) || SecretParts.Any(p => w.IndexOf(p, StringComparison.Ordinal) >= 0));
+    }
+
+    /// <summary>True when <paramref name="value"/> is written into the stack file as it is.</summary>
+    public static bool IsLiteral(string value) =>
+        value.Length > 0
+        && !Names.HasInterpolation(value)
+        && !value.StartsWith("/run/secrets/", StringComparison.Ordinal)
+        && !Switches.Contains(value, StringComparer.OrdinalIgnoreCase);
+
+    public override IEnumerable<Finding> Check(RuleScope scope)
+    {
+        foreach (var service in scope.Stack.Services)
+        {
+            foreach (var entry in service.Environment.Where(e => IsSecretName(e.Key) && IsLiteral(e.Value)))
+            {
+                // The value itself never goes into the message: it would leak into build logs.
+                yield return scope.Warn(
+                    Id,
+                    service,
+                    "Environment:" + entry.Key,
+                    $"service '{service.Name}' sets the secret-like environment variable '{entry.Key}' to a literal value {scope.Phrase}: it ends up in the stack file and in docker service inspect. Use Env.Var(\"{entry.Key}\") or a Docker secret (.Secret(...) and {entry.Key}_FILE=/run/secrets/...).");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using Iklim.StackSdk.Model;
+
+namespace Iklim.StackSdk.Rules;
+
+/// <summary>What the rules infer about a service from its image and mounts.</summary>
+internal static class ServiceTraits
+{
+    // Servers that keep data of their own; bitnami's names (postgresql, mongodb) included.
+    private static readonly string[] StatefulImages =
+    {
+        "redis", "redis-sentinel", "redis-cluster", "rabbitmq", "vault", "etcd", "postgres", "postgresql", "postgresql-repmgr",
+        "mongo", "mongodb", "mongodb-sharded", "consul", "zookeeper", "kafka", "cp-kafka", "cp-zookeeper",
+    };
+
+    // Members agree by majority vote (Raft, Zab, RabbitMQ quorum queues): an even count buys no extra fault tolerance.
+    private static readonly string[] MajorityClusterImages = { "vault", "etcd", "consul", "zookeeper", "cp-zookeeper", "rabbitmq" };
+
+    private static readonly string[] DockerSockets = { "/var/run/docker.sock", "/run/docker.sock" };
+
+    /// <summary>
+    /// The repository's last path segment, without registry, tag or digest: <c>bitnami/redis:7.4</c> gives <c>redis</c>.
+    /// </summary>
+    public static string ImageName(string image)
+    {
+        var end = image.IndexOf('@');
+        var reference = end < 0 ? image : image.Substring(0, end);
+        var slash = reference.LastIndexOf('/');
+        var last = reference.Substring(slash + 1);
+        var colon = last.IndexOf(':');
+        return colon < 0 ? last : last.Substring(0, colon);
+    }
+
+    /// <summary>True when the service runs a well-known stateful server (redis, rabbitmq, vault, etcd, postgres, ...).</summary>
+    public static bool HasStatefulImage(ServiceSpec service) =>
+        service.Image is { } image && StatefulImages.Contains(ImageName(image), StringComparer.Ordinal);
+
+    /// <summary>The kind of majority cluster the image forms (<c>Raft</c>, <c>RabbitMQ</c>, ...), or null.</summary>
+    public static string? MajorityCluster(ServiceSpec service)
+    {
+        var name = service.Image is { } image ? ImageName(image) : null;
+        if (name is null || !MajorityClusterImages.Contains(name, StringComparer.Ordinal))
+        {
+            return null;
+        }
+
+        return name switch
+        {
+            "rabbitmq" => "RabbitMQ",
+            "zookeeper" or "cp-zookeeper" => "ZooKeeper",
+            _ => "Raft",
+        };
+    }
+
+    /// <summary>
+    /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts
+    /// (certificates, configuration) and the Docker socket carry no state of the service.
+    /// </summary>
+    public static MountSpec? StateMount(ServiceSpec service) =>
+        service.Volumes.FirstOrDefault(v => !v.ReadOnly && !DockerSockets.Contains(v.Source, StringComparer.Ordinal));
+}

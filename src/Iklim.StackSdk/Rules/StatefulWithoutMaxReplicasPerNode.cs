@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model;
+
+namespace Iklim.StackSdk.Rules;
+
+/// <summary>
+/// IKS0101: a stateful service with more than one replica and no <c>max_replicas_per_node</c>. Swarm may put two
+/// replicas on one node, where they share the node's volume or fall together with it.
+/// Global services are left alone: Swarm never runs two tasks of a global service on one node.
+/// </summary>
+internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
+{
+    public override string Id => "IKS0101";
+
+    public override IEnumerable<Finding> Check(RuleScope scope)
+    {
+        foreach (var service in scope.Stack.Services)
+        {
+            if (service.Mode == ServiceMode.Global || service.MaxReplicasPerNode is not null || (service.Replicas ?? 1) <= 1)
+            {
+                continue;
+            }
+
+            var (reason, reasonKey) = Statefulness(service);
+            if (reason is null)
+            {
+                continue;
+            }
+
+            var replicas = service.Replicas!.Value.ToString(CultureInfo.InvariantCulture);
+            yield return scope.Warn(
+                Id,
+                service,
+                scope.KeyFor(service, "Replicas", reasonKey),
+                $"service '{service.Name}' runs {replicas} replicas {scope.Phrase} and is stateful ({reason}), but has no max_replicas_per_node: two replicas can land on one node. Add .MaxReplicasPerNode(1).");
+        }
+    }
+
+    private static (string? Reason, string Key) Statefulness(ServiceSpec service)
+    {
+        if (service.Stateful == true)
+        {
+            return ("marked Stateful()", "Stateful");
+        }
+
+        if (ServiceTraits.StateMount(service) is { } mount)
+        {
+            return ($"it mounts {mount.Source} at {mount.Target}", "Volume:" + mount.Target);
+        }
+
+        return ServiceTraits.HasStatefulImage(service)
+            ? ($"image '{service.Image}' is a stateful server", "Image")
+            : (null, "Replicas");
+    }
+}
