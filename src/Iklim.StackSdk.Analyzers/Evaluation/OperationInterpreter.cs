@@ -635,7 +635,15 @@ internal sealed class OperationInterpreter
     private static bool IsInvalid(IOperation operation) =>
         operation.DescendantsAndSelf().Any(o => o is IInvalidOperation || (o.Type?.TypeKind == TypeKind.Error));
 
-    private void Report(string id, Location location, string message) => _diagnostics.Add(new EvaluationDiagnostic(id, message, location));
+    private void Report(string id, Location location, string message)
+    {
+        // A loop body is evaluated once per item: say the same thing at the same place only once.
+        var diagnostic = new EvaluationDiagnostic(id, message, location);
+        if (!_diagnostics.Contains(diagnostic))
+        {
+            _diagnostics.Add(diagnostic);
+        }
+    }
 
     /// <summary>The span the user sees as "the call": from the method name to the end of its argument list.</summary>
     internal static Location CallLocation(IInvocationOperation invocation)
