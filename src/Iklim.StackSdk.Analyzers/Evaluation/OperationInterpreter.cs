@@ -544,6 +544,11 @@ internal sealed class OperationInterpreter
     /// <summary>The exception's own text, without the parameter suffix the runtime appends.</summary>
     internal static string MessageOf(ArgumentException exception)
     {
+        if (exception is ArgumentNullException { ParamName: { } nullName })
+        {
+            return $"'{nullName}' cannot be null.";
+        }
+
         var message = exception.Message;
         if (exception.ParamName is { } name)
         {
@@ -674,17 +679,22 @@ internal sealed class OperationInterpreter
             return null;
         }
 
-        if (argument.Syntax is ArgumentSyntax syntax)
+        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { IsImplicit: true, Initializer.ElementValues: { Length: > 0 } elements })
         {
-            return syntax.Expression.GetLocation();
+            var first = WrittenArgument(invocation, elements[0].Syntax);
+            var last = WrittenArgument(invocation, elements[elements.Length - 1].Syntax);
+            return Location.Create(invocation.Syntax.SyntaxTree, TextSpan.FromBounds(first.SpanStart, last.Span.End));
         }
 
-        if (argument.Value is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
-        {
-            return Location.Create(invocation.Syntax.SyntaxTree, TextSpan.FromBounds(elements[0].Syntax.SpanStart, elements[elements.Length - 1].Syntax.Span.End));
-        }
+        var written = WrittenArgument(invocation, argument.Syntax);
+        return written == invocation.Syntax ? null : written.GetLocation();
+    }
 
-        return null;
+    /// <summary>The argument expression as written; an operation's syntax can be narrower (<c>null</c> in <c>null!</c>).</summary>
+    private static SyntaxNode WrittenArgument(IInvocationOperation invocation, SyntaxNode syntax)
+    {
+        var argument = syntax.AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault();
+        return argument?.Parent?.Parent == invocation.Syntax ? argument.Expression : syntax;
     }
 
     private static Location KeywordLocation(IOperation statement) => statement.Syntax.GetFirstToken().GetLocation();

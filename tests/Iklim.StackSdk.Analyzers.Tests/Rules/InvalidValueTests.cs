@@ -123,6 +123,35 @@ public sealed class InvalidValueTests
         """);
 
     [Fact]
+    public Task NullArgument_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Image({|#0:null!|});
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("'image' cannot be null."));
+
+    [Fact]
+    public Task BadParamsElement_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Command({|IKS0002:"redis-server", null!|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task ValidValues_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
