@@ -22,6 +22,9 @@ internal sealed class OperationInterpreter
 {
     private const string Advice = "use literals, consts, enum members, interpolated strings, arrays, locals assigned once, Env.Var, Swarm.* or foreach over an array";
 
+    /// <summary>How many statements one evaluation may execute: a stack is small, a runaway foreach is not.</summary>
+    private const int StatementBudget = 100_000;
+
     private static readonly MethodInfo CreateActionDefinition =
         typeof(OperationInterpreter).GetMethod(nameof(CreateAction), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
@@ -30,6 +33,7 @@ internal sealed class OperationInterpreter
     private readonly List<EvaluationDiagnostic> _diagnostics = new();
     private readonly CallOriginTracker _tracker;
     private readonly CancellationToken _cancellationToken;
+    private int _budget = StatementBudget;
 
     public OperationInterpreter(IOperation body, CallOriginTracker tracker, CancellationToken cancellationToken)
     {
@@ -85,6 +89,16 @@ internal sealed class OperationInterpreter
     private Flow Execute(IOperation statement)
     {
         _cancellationToken.ThrowIfCancellationRequested();
+        if (--_budget < 0)
+        {
+            if (_budget == -1)
+            {
+                Report(RuleIdentifiers.NotEvaluable, KeywordLocation(statement), $"The stack runs more than {StatementBudget.ToString(CultureInfo.InvariantCulture)} statements; the build stops evaluating it here. Iterate over smaller arrays.");
+            }
+
+            return Flow.Return;
+        }
+
         try
         {
             return ExecuteCore(statement);

@@ -44,7 +44,8 @@ public static class StackEvaluator
     public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, Func<SyntaxTree, SemanticModel> semanticModelFor, CancellationToken cancellationToken)
     {
         var configure = FindConfigure(stackClass);
-        var syntax = configure?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
+        var implementation = configure?.PartialImplementationPart ?? configure;
+        var syntax = implementation?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         var body = syntax is null ? null : semanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
         return Evaluate(stackClass, body, cancellationToken);
     }
@@ -102,7 +103,13 @@ public static class StackEvaluator
         }
 
         var interpreter = new OperationInterpreter(body, tracker, cancellationToken);
-        interpreter.Bind(configure.Parameters[0], builder ?? new StackBuilder("stack", DefaultBaseFile, tracker));
+        var stack = builder ?? new StackBuilder("stack", DefaultBaseFile, tracker);
+        interpreter.Bind(configure.Parameters[0], stack);
+        if (configure.PartialImplementationPart is { } implementation)
+        {
+            interpreter.Bind(implementation.Parameters[0], stack);
+        }
+
         interpreter.Run(body);
         diagnostics.AddRange(interpreter.Diagnostics);
 

@@ -40,7 +40,7 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
         if (context.OwningSymbol is not IMethodSymbol { Parameters.Length: 1 } method
             || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, stackBuilder)
             || !method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, stackAttribute))
-            || !SymbolEqualityComparer.Default.Equals(StackEvaluator.FindConfigure(method.ContainingType), method))
+            || !SymbolEqualityComparer.Default.Equals(StackEvaluator.FindConfigure(method.ContainingType), method.PartialDefinitionPart ?? method))
         {
             return;
         }

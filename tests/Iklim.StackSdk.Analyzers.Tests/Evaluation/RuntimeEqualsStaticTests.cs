@@ -98,6 +98,59 @@ public sealed class RuntimeEqualsStaticTests
             }
         }
         """,
+        """
+        using Iklim.StackSdk;
+        using static Iklim.StackSdk.Env;
+
+        [Stack("edge")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            private const string Gateway = "apisix";
+
+            public void Configure(IStackBuilder stack)
+            {
+                IStackScope scope = stack;
+                string[] common = ["--log", "info"];
+                var gateway = scope.Service(Gateway);
+                gateway.Command([.. common, "--port", $"{9080 + 1}"])
+                    .Entrypoint(new string[] { "/docker-entrypoint.sh" })
+                    .Environment("MODE", $"{UpdateOrder.StartFirst}-{EndpointMode.Dnsrr,8}|{42:D5}|{true}")
+                    .Environment("ETCD", Var("ETCD_HOST", "etcd") + ":" + 2379)
+                    .EndpointMode(EndpointMode.Dnsrr)
+                    .Global()
+                    .Port(9080, 9080, PortProtocol.Tcp, PortMode.Host)
+                    .Secret("tls", target: null)
+                    .Reservations(cpus: "0.25")
+                    .WorkingDir("/usr/local/apisix")
+                    .User("nobody");
+                stack.Secret("tls").File("./tls.pem");
+                stack.Config("apisix_conf").File("./config.yaml").Named("apisix_conf_v2");
+                gateway.Config("apisix_conf", "/usr/local/apisix/conf/config.yaml");
+                if (false)
+                {
+                    gateway.Replicas(99);
+                }
+                else
+                {
+                    gateway.ServiceLabel("traefik.enable", "false");
+                }
+
+                stack.Profile("prod", prod =>
+                {
+                    foreach (var node in new[] { 1, 2, 3 })
+                    {
+                        prod.Node($"iklim-app-0{node}").Label("type", "service").Role(NodeRole.Worker);
+                    }
+
+                    return;
+
+                    prod.Service("never").Replicas(1);
+                });
+                return;
+                stack.Service("unreachable");
+            }
+        }
+        """,
     };
 
     [Theory]

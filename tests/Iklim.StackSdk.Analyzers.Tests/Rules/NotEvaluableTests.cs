@@ -142,6 +142,64 @@ public sealed class NotEvaluableTests
         """);
 
     [Fact]
+    public Task RunawayForEach_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                var redis = stack.Service("redis");
+                foreach (var replicas in new int[200000])
+                {
+                    {|IKS0001:redis|}.Replicas(replicas);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ConditionalAccessAndSwitch_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                var name = "redis";
+                {|IKS0001:stack?.Service(name)|};
+                {|IKS0001:switch|} (name)
+                {
+                    case "redis":
+                        stack.Service(name);
+                        break;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PartialConfigure_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed partial class InfraStack : IStackDefinition
+        {
+            public partial void Configure(IStackBuilder stack);
+        }
+
+        public sealed partial class InfraStack
+        {
+            public partial void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Replicas({|IKS0001:System.Environment.ProcessorCount|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task EvaluableConstructs_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
