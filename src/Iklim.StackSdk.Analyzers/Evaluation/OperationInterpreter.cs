@@ -242,8 +242,12 @@ internal sealed class OperationInterpreter
             case IInvalidOperation:
                 SawInvalidCode = true;
                 return Unknown.Value;
+            case IAssignmentOperation { Target: IDiscardOperation } discard:
+                return Evaluate(discard.Value);
             case IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target:
-                return NotEvaluable(assignment, $"'{target.Local.Name}' is assigned more than once; the build only follows locals assigned once where they are declared.");
+                return NotEvaluable(assignment, $"'{target.Local.Name}' is assigned after its declaration; the build only follows locals assigned once, where they are declared.");
+            case IConditionalOperation { Condition.ConstantValue.Value: bool condition, WhenFalse: { } whenFalse } conditional:
+                return Evaluate(condition ? conditional.WhenTrue : whenFalse);
             default:
                 return NotEvaluable(operation, $"{Describe(operation)} cannot be evaluated at compile time; {Advice}.");
         }
@@ -253,7 +257,7 @@ internal sealed class OperationInterpreter
     {
         if (_reassigned.Contains(symbol))
         {
-            return NotEvaluable(reference, $"'{symbol.Name}' is assigned more than once, so its value is not known at compile time; assign it once where it is declared.");
+            return NotEvaluable(reference, $"'{symbol.Name}' is assigned after its declaration, so its value is not known at compile time; assign it once, where it is declared.");
         }
 
         if (_values.TryGetValue(symbol, out var value))
@@ -337,6 +341,10 @@ internal sealed class OperationInterpreter
             null => string.Empty,
             string text => text,
             bool flag => format is null ? flag.ToString() : null,
+            char character => format is null ? character.ToString() : null,
+
+            // Fractions format by the current culture at runtime (0,5 in tr-TR): no single value to evaluate.
+            double or float or decimal => null,
             IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
             _ => null,
         };

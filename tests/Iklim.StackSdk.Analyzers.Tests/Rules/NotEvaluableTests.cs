@@ -226,6 +226,23 @@ public sealed class NotEvaluableTests
                 }
 
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(Three));
+                _ = stack.Service("discarded").Image(true ? prefix : workers[0]);
+                stack.Service("named").Environment(nameof(Three), $"{'c'}{(Three > 2 ? "many" : "few")}");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CultureDependentFormatting_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                var cpus = 0.5;
+                stack.Service("redis").Limits(cpus: $"{{|IKS0001:cpus|}}");
             }
         }
         """);
