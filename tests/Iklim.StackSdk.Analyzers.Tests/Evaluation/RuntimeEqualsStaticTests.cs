@@ -8,6 +8,7 @@ namespace Iklim.StackSdk.Analyzers.Tests.Evaluation;
 public sealed class RuntimeEqualsStaticTests
 {
     private const int GeneratedStacks = 150;
+    private const int DefaultSeed = 20261126;
 
     public static TheoryData<string> HandWrittenStacks => new()
     {
@@ -160,7 +161,8 @@ public sealed class RuntimeEqualsStaticTests
     [Fact]
     public void GeneratedStacks_StaticModelEqualsRuntimeModel()
     {
-        var seed = Environment.GetEnvironmentVariable("IKLIM_STACK_SEED") is { } fixedSeed ? int.Parse(fixedSeed, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();
+        // A fixed default keeps CI deterministic; set IKLIM_STACK_SEED to explore other stacks locally.
+        var seed = Environment.GetEnvironmentVariable("IKLIM_STACK_SEED") is { Length: > 0 } chosen ? int.Parse(chosen, System.Globalization.CultureInfo.InvariantCulture) : DefaultSeed;
         for (var i = 0; i < GeneratedStacks; i++)
         {
             var stackSeed = unchecked(seed + i);
