@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace Iklim.StackSdk.Analyzers.Evaluation;
+
+/// <summary>
+/// Maps the SDK methods a stack calls (DSL interface methods and static helpers such as <c>Env.Var</c>) to the
+/// <see cref="MethodInfo"/> of the Iklim.StackSdk assembly loaded beside the analyzer. The evaluator invokes the very
+/// code that runs at runtime, which is what makes the static model equal the runtime one.
+/// </summary>
+internal static class SdkMethods
+{
+    private const string SdkNamespace = "Iklim.StackSdk";
+
+    private static readonly Assembly Sdk = typeof(IStackBuilder).Assembly;
+
+    private static readonly ConcurrentDictionary<string, MethodInfo?> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>True for methods the evaluator may run: members of the SDK's public interfaces and static classes.</summary>
+    public static bool IsSdkMethod(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        if (type is null || type.ContainingType is not null || type.ContainingNamespace?.ToDisplayString() != SdkNamespace)
+        {
+            return false;
+        }
+
+        return type.TypeKind == TypeKind.Interface || (type.IsStatic && method.IsStatic);
+    }
+
+    /// <summary>The runtime method for <paramref name="method"/>, or null when this SDK version has none.</summary>
+    public static MethodInfo? Find(IMethodSymbol method)
+    {
+        var definition = method.ReducedFrom ?? method;
+        var key = Signature(definition);
+        return Cache.GetOrAdd(key, _ => Resolve(definition));
+    }
+
+    /// <summary>The runtime type of an SDK type symbol (enums, interfaces), or null.</summary>
+    public static Type? RuntimeType(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == SdkNamespace
+        ? Sdk.GetType(Canonical(type), throwOnError: false)
+        : null;
+
+    public static string Canonical(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => Canonical(array.ElementType) + "[]",
+        INamedTypeSymbol { IsGenericType: true } named =>
+            Qualified(named.ConstructedFrom) + "[" + string.Join(",", named.TypeArguments.Select(Canonical)) + "]",
+        _ => Qualified(type),
+    };
+
+    public static string Canonical(Type type)
+    {
+        if (type.IsArray)
+        {
+            return Canonical(type.GetElementType()!) + "[]";
+        }
+
+        if (type.IsGenericType)
+        {
+            return type.GetGenericTypeDefinition().FullName + "[" + string.Join(",", type.GetGenericArguments().Select(Canonical)) + "]";
+        }
+
+        return type.FullName ?? type.Name;
+    }
+
+    private static string Qualified(ITypeSymbol type)
+    {
+        if (type.ContainingType is { } outer)
+        {
+            return Qualified(outer) + "+" + type.MetadataName;
+        }
+
+        var ns = type.ContainingNamespace;
+        return ns is null || ns.IsGlobalNamespace ? type.MetadataName : ns.ToDisplayString() + "." + type.MetadataName;
+    }
+
+    private static string Signature(IMethodSymbol method) =>
+        Canonical(method.ContainingType) + "." + method.Name + "(" + string.Join(",", method.Parameters.Select(p => Canonical(p.Type))) + ")";
+
+    private static MethodInfo? Resolve(IMethodSymbol method)
+    {
+        var type = Sdk.GetType(Canonical(method.ContainingType), throwOnError: false);
+        if (type is null || method.IsGenericMethod)
+        {
+            return null;
+        }
+
+        var parameters = method.Parameters.Select(p => Canonical(p.Type)).ToArray();
+        return type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+            .FirstOrDefault(m => m.Name == method.Name
+                && m.IsStatic == method.IsStatic
+                && m.GetParameters().Select(p => Canonical(p.ParameterType)).SequenceEqual(parameters, StringComparer.Ordinal));
+    }
+}

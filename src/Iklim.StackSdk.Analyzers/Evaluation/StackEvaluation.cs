@@ -1,0 +1,74 @@
+using System.Collections.Generic;
+using System.Linq;
+using Iklim.StackSdk.Building;
+using Microsoft.CodeAnalysis;
+
+namespace Iklim.StackSdk.Analyzers.Evaluation;
+
+/// <summary>A problem the evaluator found in the code itself (IKS0001, IKS0002), at the expression responsible.</summary>
+/// <param name="Id">The rule ID.</param>
+/// <param name="Message">The message, naming the expression or the rejected value.</param>
+/// <param name="Location">Where it is reported.</param>
+public sealed record EvaluationDiagnostic(string Id, string Message, Location Location);
+
+/// <summary>One problem of a stack, whichever side found it: the evaluator or the builders' findings.</summary>
+/// <param name="Id">The rule ID (IKS0001..IKS0005).</param>
+/// <param name="Message">The message.</param>
+/// <param name="Location">The C# call that caused it.</param>
+/// <param name="IsError">Whether it blocks the artefacts (by the rule's default severity).</param>
+public sealed record StackProblem(string Id, string Message, Location Location, bool IsError);
+
+/// <summary>
+/// What the static evaluation of one <c>[Stack]</c> class produced: the same <see cref="StackBuildResult"/> that running
+/// <c>Configure</c> against <see cref="StackBuilder"/> yields (with Roslyn <see cref="Location"/>s as finding origins),
+/// plus the diagnostics about code that could not be evaluated.
+/// </summary>
+public sealed class StackEvaluation
+{
+    internal StackEvaluation(string stackName, StackBuildResult? result, IReadOnlyList<EvaluationDiagnostic> diagnostics, bool hasCompilerErrors, Location fallbackLocation)
+    {
+        StackName = stackName;
+        Result = result;
+        Diagnostics = diagnostics;
+        HasCompilerErrors = hasCompilerErrors;
+        FallbackLocation = fallbackLocation;
+    }
+
+    /// <summary>The name given in <c>[Stack("name")]</c>.</summary>
+    public string StackName { get; }
+
+    /// <summary>The model and findings; null only when the stack could not be built at all (see <see cref="Diagnostics"/>).</summary>
+    public StackBuildResult? Result { get; }
+
+    /// <summary>IKS0001 and IKS0002 diagnostics, in source order of evaluation.</summary>
+    public IReadOnlyList<EvaluationDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when <c>Configure</c> contains code the compiler rejects; the evaluation skipped it silently.</summary>
+    public bool HasCompilerErrors { get; }
+
+    /// <summary>Where a finding without origin is reported: the name of the <c>Configure</c> method or of the class.</summary>
+    public Location FallbackLocation { get; }
+
+    /// <summary>True when the artefacts must not be written: an error, or code that does not compile.</summary>
+    public bool IsBlocked => HasCompilerErrors || Result is null || Problems().Any(p => p.IsError);
+
+    /// <summary>Every problem: the evaluator's diagnostics, then the builders' findings mapped to their C# call.</summary>
+    public IEnumerable<StackProblem> Problems()
+    {
+        foreach (var diagnostic in Diagnostics)
+        {
+            yield return new StackProblem(diagnostic.Id, diagnostic.Message, diagnostic.Location, IsError: true);
+        }
+
+        if (Result is null)
+        {
+            yield break;
+        }
+
+        foreach (var finding in Result.Findings)
+        {
+            var location = finding.Origin as Location ?? FallbackLocation;
+            yield return new StackProblem(finding.Id, finding.Message, location, finding.Severity == FindingSeverity.Error);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Iklim.StackSdk.Analyzers.Evaluation;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Iklim.StackSdk.Analyzers.Rules;
+
+/// <summary>
+/// Evaluates the <c>Configure</c> method of every <c>[Stack]</c> class and reports IKS0001..IKS0005: code the build
+/// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => Descriptors.All;
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var stackAttribute = start.Compilation.GetTypeByMetadataName(StackEvaluator.StackAttributeMetadataName);
+            var stackBuilder = start.Compilation.GetTypeByMetadataName(StackEvaluator.StackBuilderMetadataName);
+            if (stackAttribute is null || stackBuilder is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationBlockAction(block => AnalyzeConfigure(block, stackAttribute, stackBuilder));
+        });
+    }
+
+    private static void AnalyzeConfigure(OperationBlockAnalysisContext context, INamedTypeSymbol stackAttribute, INamedTypeSymbol stackBuilder)
+    {
+        if (context.OwningSymbol is not IMethodSymbol { Parameters.Length: 1 } method
+            || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, stackBuilder)
+            || !method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, stackAttribute))
+            || !SymbolEqualityComparer.Default.Equals(StackEvaluator.FindConfigure(method.ContainingType), method.PartialDefinitionPart ?? method))
+        {
+            return;
+        }
+
+        var body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation or IBlockOperation);
+        if (body is null)
+        {
+            return;
+        }
+
+        var evaluation = StackEvaluator.Evaluate(method.ContainingType, body, context.CancellationToken);
+        foreach (var problem in evaluation.Problems())
+        {
+            if (Descriptors.For(problem.Id) is { } descriptor)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Generators.Manifest;
+using Iklim.StackSdk.Generators.Pipeline;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Iklim.StackSdk.Generators;
+
+/// <summary>
+/// Turns every <c>[Stack]</c> class into deploy artefacts, evaluated statically with the analyzer's evaluator, and
+/// hands them to MSBuild as one manifest source (<see cref="ArtefactManifest"/>). Reports no diagnostics: the
+/// analyzer does, from the same evaluation.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class StackArtefactGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var stacks = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                StackEvaluator.StackAttributeMetadataName,
+                static (node, _) => node is ClassDeclarationSyntax,
+                static (syntax, cancellationToken) => StackOutcomes.From(syntax, cancellationToken))
+            .WithTrackingName(TrackingNames.EvaluatedStacks);
+
+        var all = stacks
+            .Collect()
+            .Select(static (outcomes, _) => new EquatableArray<StackOutcome>(outcomes.OrderBy(o => o.Name, StringComparer.Ordinal)))
+            .WithTrackingName(TrackingNames.AllStacks);
+
+        context.RegisterSourceOutput(all, static (output, outcomes) =>
+            output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest))));
+    }
+
+    private static ManifestStack ToManifest(StackOutcome outcome) =>
+        new(outcome.Name, outcome.Blocked, outcome.Summary, outcome.Files.Select(f => new KeyValuePair<string, string>(f.Path, f.Content)).ToList());
+}

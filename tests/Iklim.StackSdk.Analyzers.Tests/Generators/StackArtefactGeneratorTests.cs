@@ -1,0 +1,146 @@
+using Iklim.StackSdk.Analyzers.Tests.Infrastructure;
+using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Generators;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Iklim.StackSdk.Analyzers.Tests.Generators;
+
+public sealed class StackArtefactGeneratorTests
+{
+    private const string SmallStack = """
+        using Iklim.StackSdk;
+
+        [Stack("iklimco", BaseFile = "docker-stack-infra.yml")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Network("iklimco-net").External();
+                stack.Service("redis").Image("redis:7.2-alpine").Network("iklimco-net").Replicas(1);
+                stack.Service("api").Image("registry.iklim.co/api:1.0").Network("iklimco-net");
+                stack.Profile("prod", prod => prod.Service("redis").Replicas(3).MaxReplicasPerNode(1));
+            }
+        }
+        """;
+
+    [Fact]
+    public void SmallStack_WritesBaseAndOverlayAndSummary()
+    {
+        var stack = Assert.Single(GeneratorRun.Run(SmallStack));
+
+        Assert.Equal("iklimco", stack.Name);
+        Assert.False(stack.Blocked);
+        Assert.Equal("2 services, prod overrides 1", stack.Summary);
+        Assert.Equal(new[] { "docker-stack-infra.yml", "docker-stack-infra.prod.yml" }, stack.Files.Select(f => f.Key));
+
+        var expected = StackArtefacts.Create(StackCompilation.Create(SmallStack).RunAtRuntime().Model);
+        Assert.Equal(expected.Select(a => a.Content), stack.Files.Select(f => f.Value));
+        Assert.Contains("replicas: 3", stack.Files[1].Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StackWithError_IsBlockedWithoutFiles()
+    {
+        var stack = Assert.Single(GeneratorRun.Run("""
+            using Iklim.StackSdk;
+
+            [Stack("iklimco")]
+            public sealed class InfraStack : IStackDefinition
+            {
+                public void Configure(IStackBuilder stack)
+                {
+                    stack.Service("redis").Replicas(-1);
+                    stack.Service("api").Network("missing");
+                }
+            }
+            """));
+
+        Assert.True(stack.Blocked);
+        Assert.Empty(stack.Files);
+        const string expected = "not written: 2 errors (IKS0002 at Stack0.cs(8,41): Replicas must be at least 0, not -1.; IKS0003 at Stack0.cs(9,30): service 'api' uses network 'missing'";
+        Assert.Equal(expected, stack.Summary.Substring(0, Math.Min(expected.Length, stack.Summary.Length)));
+    }
+
+    [Fact]
+    public void StackWithWarningOnly_IsWritten()
+    {
+        var stack = Assert.Single(GeneratorRun.Run("""
+            using Iklim.StackSdk;
+
+            [Stack("iklimco")]
+            public sealed class InfraStack : IStackDefinition
+            {
+                public void Configure(IStackBuilder stack)
+                {
+                    stack.Service("redis");
+                    stack.Service("redis");
+                }
+            }
+            """));
+
+        Assert.False(stack.Blocked);
+        Assert.Single(stack.Files);
+    }
+
+    [Fact]
+    public void NoStacks_StillWritesAnEmptyManifest() =>
+        Assert.Empty(GeneratorRun.Run("public sealed class NotAStack { }"));
+
+    [Fact]
+    public void SeveralStacks_AreSortedByName()
+    {
+        var stacks = GeneratorRun.Run(
+            """
+            using Iklim.StackSdk;
+
+            [Stack("zeta")]
+            public sealed class Zeta : IStackDefinition
+            {
+                public void Configure(IStackBuilder stack) => stack.Service("a");
+            }
+            """,
+            """
+            using Iklim.StackSdk;
+
+            [Stack("alpha")]
+            public sealed class Alpha : IStackDefinition
+            {
+                public void Configure(IStackBuilder stack) => stack.Service("b");
+            }
+            """);
+
+        Assert.Equal(new[] { "alpha", "zeta" }, stacks.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void SecondRun_IsCachedAndUnrelatedEditKeepsOutputs()
+    {
+        var compilation = StackCompilation.Create(SmallStack).Compilation;
+        var driver = GeneratorRun.CreateDriver().RunGenerators(compilation);
+        var first = GeneratorRun.Manifest(driver);
+
+        driver = driver.RunGenerators(compilation);
+        AssertAllStepsReused(driver);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("public static class Unrelated { public const int Answer = 42; }", (CSharpParseOptions)compilation.SyntaxTrees.First().Options));
+        driver = driver.RunGenerators(edited);
+        AssertAllStepsReused(driver);
+        Assert.Equal(first.Single().Files, GeneratorRun.Manifest(driver).Single().Files);
+    }
+
+    private static void AssertAllStepsReused(GeneratorDriver driver)
+    {
+        var steps = driver.GetRunResult().Results.Single().TrackedSteps;
+        foreach (var name in new[] { TrackingNames.EvaluatedStacks, TrackingNames.AllStacks })
+        {
+            Assert.True(steps.ContainsKey(name), $"step {name} was not tracked");
+            var reasons = steps[name].SelectMany(step => step.Outputs).Select(output => output.Reason).ToList();
+            Assert.NotEmpty(reasons);
+            Assert.All(reasons, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{name}: {reason}"));
+        }
+
+        var outputs = driver.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs);
+        Assert.All(outputs, output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+}

@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Building;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Iklim.StackSdk.Analyzers.Tests.Infrastructure;
+
+/// <summary>A stack project in memory: compiled against the reference assemblies, then evaluated statically or run.</summary>
+internal sealed class StackCompilation
+{
+    private StackCompilation(CSharpCompilation compilation) => Compilation = compilation;
+
+    public CSharpCompilation Compilation { get; }
+
+    public static StackCompilation Create(params string[] sources) =>
+        new(CSharpCompilation.Create(
+            "StackProject",
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"Stack{i}.cs")),
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+
+    public IReadOnlyList<Diagnostic> Errors =>
+        Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    public INamedTypeSymbol StackClass(string name = "InfraStack") =>
+        Compilation.GetTypeByMetadataName(name) ?? throw new InvalidOperationException($"{name} not found");
+
+    public StackEvaluation EvaluateStatically(string name = "InfraStack") =>
+        StackEvaluator.Evaluate(StackClass(name), tree => Compilation.GetSemanticModel(tree), CancellationToken.None);
+
+    /// <summary>Emits the assembly, loads it in a collectible context, and runs Configure on the runtime builders.</summary>
+    public StackBuildResult RunAtRuntime(string name = "InfraStack")
+    {
+        using var image = new MemoryStream();
+        var emit = Compilation.Emit(image);
+        if (!emit.Success)
+        {
+            throw new InvalidOperationException("emit failed: " + string.Join("\n", emit.Diagnostics));
+        }
+
+        var context = new AssemblyLoadContext("stack-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var assembly = context.LoadFromStream(image);
+            var definition = (IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!;
+            return StackBuilder.Run(definition);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
