@@ -40,6 +40,7 @@ public sealed class SwarmFixture : IAsyncLifetime
     private readonly List<string> _createdDirs = new();
     private readonly HashSet<string> _deployedStacks = new(StringComparer.Ordinal);
     private readonly List<string> _bridgesBefore = new();
+    private readonly List<string> _daemonDirsCreated = new();
     private Process? _dockerd;
     private int _dockerdPid;
     private string? _runDir;
@@ -274,6 +275,8 @@ public sealed class SwarmFixture : IAsyncLifetime
     private void SetUp()
     {
         var inventoryNode = Sample.Base.Nodes.FirstOrDefault();
+        Directory.CreateDirectory(StateDir);
+        KillStaleDockerd();
         if (Docker.Answers())
         {
             var state = Docker.Check("info", "--format", "{{.Swarm.LocalNodeState}}").Trim();
@@ -321,8 +324,6 @@ public sealed class SwarmFixture : IAsyncLifetime
             throw new InvalidOperationException($"No daemon answers on {Docker.Host} and the tests only start dockerd on a unix socket.");
         }
 
-        Directory.CreateDirectory(StateDir);
-        KillStaleDockerd();
         foreach (var bridge in new[] { "docker0", "docker_gwbridge" })
         {
             if (Directory.Exists("/sys/class/net/" + bridge))
@@ -330,6 +331,9 @@ public sealed class SwarmFixture : IAsyncLifetime
                 _bridgesBefore.Add(bridge);
             }
         }
+
+        // dockerd and its containerd create these outside their data and exec roots; removed at teardown if new.
+        _daemonDirsCreated.AddRange(new[] { "/opt/containerd", "/run/docker", "/run/containerd" }.Where(d => !Directory.Exists(d)));
 
         _runDir = Path.Combine(StateDir, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_runDir);
@@ -443,19 +447,32 @@ public sealed class SwarmFixture : IAsyncLifetime
     private void KillStaleDockerd()
     {
         // A previous run killed before its teardown leaves its dockerd; the pid file names it. Only that PID is touched.
-        if (!File.Exists(StalePidFile) || !int.TryParse(File.ReadAllText(StalePidFile).Trim(), out var pid))
+        if (File.Exists(StalePidFile) && int.TryParse(File.ReadAllText(StalePidFile).Trim(), out var pid))
         {
-            return;
+            var comm = $"/proc/{pid}/comm";
+            if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "dockerd")
+            {
+                Log($"stopping the dockerd a previous run left behind (pid {pid})");
+                Stop(pid, null);
+            }
+
+            File.Delete(StalePidFile);
         }
 
-        var comm = $"/proc/{pid}/comm";
-        if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "dockerd")
+        foreach (var stale in Directory.GetDirectories(StateDir, "run-*"))
         {
-            Log($"stopping the dockerd a previous run left behind (pid {pid})");
-            Stop(pid, null);
+            Log($"removing {stale}, left behind by a previous run");
+            UnmountUnder(stale);
+            Directory.Delete(stale, recursive: true);
         }
+    }
 
-        File.Delete(StalePidFile);
+    private static void UnmountUnder(string dir)
+    {
+        foreach (var mount in File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(dir, StringComparison.Ordinal)).Reverse())
+        {
+            Shell.Run("umount", new[] { "-l", mount });
+        }
     }
 
     private void TearDown()
@@ -501,13 +518,7 @@ public sealed class SwarmFixture : IAsyncLifetime
             }
 
             Step("remove the dockerd pid file", () => File.Delete(StalePidFile));
-            Step("unmount what dockerd left mounted", () =>
-            {
-                foreach (var mount in File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(_runDir!, StringComparison.Ordinal)).Reverse())
-                {
-                    Shell.Run("umount", new[] { "-l", mount });
-                }
-            });
+            Step("unmount what dockerd left mounted", () => UnmountUnder(_runDir!));
             Step("remove " + _runDir, () => Directory.Delete(_runDir!, recursive: true));
             foreach (var bridge in new[] { "docker_gwbridge", "docker0" }.Except(_bridgesBefore))
             {
@@ -520,6 +531,18 @@ public sealed class SwarmFixture : IAsyncLifetime
                 });
             }
 
+            foreach (var dir in _daemonDirsCreated)
+            {
+                Step("remove " + dir, () =>
+                {
+                    if (Directory.Exists(dir))
+                    {
+                        Directory.Delete(dir, recursive: true);
+                    }
+                });
+            }
+
+            _daemonDirsCreated.Clear();
             _dockerd.Dispose();
             _dockerd = null;
             Tell($"dockerd (pid {_dockerdPid}) stopped and its state removed");

@@ -65,8 +65,14 @@ public sealed class WarningProofSwarmTests
                 TimeSpan.FromSeconds(3));
             _output.WriteLine($"start-first: UpdateStatus {UpdateStatus(stack + "_start-first")} after {(DateTime.UtcNow - started).TotalSeconds:0}s; states seen: {string.Join(",", startFirstStates.Distinct())}");
 
+            // Mid-update: start-first keeps its old task running and its new one pending; stop-first has replaced its task.
+            var midUpdate = new Dictionary<string, TaskExpectation>
+            {
+                ["start-first"] = new(1, 1, OneNodePlacement.MaxReplicasError),
+                ["stop-first"] = new(1, 0, null),
+            };
             var tasks = _swarm.Docker.StackTasks(stack);
-            SwarmAssertions.Print(_swarm.Docker, stack, OneNodePlacement.Expect(model.Base, _swarm.Node), tasks, _output, "at the end of the bounded wait");
+            SwarmAssertions.Print(_swarm.Docker, stack, midUpdate, tasks, _output, "at the end of the bounded wait");
 
             Assert.True(stopFirstDone, "the stop-first update did not complete within 60s");
             Assert.All(startFirstStates, s => Assert.Equal("updating", s));
