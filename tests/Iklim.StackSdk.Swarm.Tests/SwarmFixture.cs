@@ -31,6 +31,7 @@ public sealed class SwarmFixture : IAsyncLifetime
 
     private const string StateDir = "/tmp/iklim-swarm-tests";
     private static readonly string StalePidFile = Path.Combine(StateDir, "dockerd.pid");
+    private static readonly string CreatedManifest = Path.Combine(StateDir, "created.txt");
     private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<fallback>:?-[^}]*)?\}", RegexOptions.CultureInvariant);
 
     private readonly IMessageSink _sink;
@@ -334,6 +335,15 @@ public sealed class SwarmFixture : IAsyncLifetime
 
         // dockerd and its containerd create these outside their data and exec roots; removed at teardown if new.
         _daemonDirsCreated.AddRange(new[] { "/opt/containerd", "/run/docker", "/run/containerd" }.Where(d => !Directory.Exists(d)));
+        foreach (var dir in _daemonDirsCreated)
+        {
+            Remember("dir", dir);
+        }
+
+        foreach (var bridge in new[] { "docker_gwbridge", "docker0" }.Except(_bridgesBefore))
+        {
+            Remember("link", bridge);
+        }
 
         _runDir = Path.Combine(StateDir, "run-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_runDir);
@@ -441,6 +451,7 @@ public sealed class SwarmFixture : IAsyncLifetime
 
         Directory.CreateDirectory(source);
         _createdDirs.Add(top);
+        Remember("dir", top);
         Log($"created bind source {source} (removed again at teardown: {top})");
     }
 
@@ -457,6 +468,26 @@ public sealed class SwarmFixture : IAsyncLifetime
             }
 
             File.Delete(StalePidFile);
+        }
+
+        // What that run created outside its run dir (bind sources, the daemon's dirs, bridges), from its manifest.
+        if (File.Exists(CreatedManifest))
+        {
+            foreach (var entry in File.ReadAllLines(CreatedManifest).Select(l => l.Split(' ', 2)).Where(e => e.Length == 2).Distinct())
+            {
+                if (entry[0] == "dir" && Directory.Exists(entry[1]))
+                {
+                    Log($"removing {entry[1]}, created by a previous run");
+                    Directory.Delete(entry[1], recursive: true);
+                }
+                else if (entry[0] == "link" && Directory.Exists("/sys/class/net/" + entry[1]))
+                {
+                    Log($"deleting bridge {entry[1]}, created by a previous run");
+                    Shell.Run("ip", new[] { "link", "delete", entry[1] });
+                }
+            }
+
+            File.Delete(CreatedManifest);
         }
 
         foreach (var stale in Directory.GetDirectories(StateDir, "run-*"))
@@ -554,7 +585,22 @@ public sealed class SwarmFixture : IAsyncLifetime
         }
 
         _createdDirs.Clear();
+        Step("remove the manifest", () =>
+        {
+            if (File.Exists(CreatedManifest))
+            {
+                File.Delete(CreatedManifest);
+            }
+
+            if (Directory.Exists(StateDir) && !Directory.EnumerateFileSystemEntries(StateDir).Any())
+            {
+                Directory.Delete(StateDir);
+            }
+        });
     }
+
+    /// <summary>Notes something created outside the run dir, so a later run can remove it if this one is killed before its teardown.</summary>
+    private static void Remember(string kind, string what) => File.AppendAllText(CreatedManifest, $"{kind} {what}\n");
 
     private static int? ReadPid(string file) =>
         File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
