@@ -1,0 +1,634 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Merging;
+using Iklim.StackSdk.Model;
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
+namespace Iklim.StackSdk.Swarm.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class SwarmCollection : ICollectionFixture<SwarmFixture>
+{
+    public const string Name = "Swarm";
+}
+
+/// <summary>
+/// A real single-node Docker Swarm for the whole Swarm collection. If no daemon answers on DOCKER_HOST
+/// (default unix:///var/run/docker.sock) it starts <c>dockerd</c> itself, with a throw-away data root, inside a
+/// UTS namespace whose hostname is the inventory's first node (so <c>node.hostname == iklim-app-01</c> holds).
+/// Then: <c>swarm init</c>, the node's inventory labels, the external networks and secrets the sample uses,
+/// the host directories its bind mounts need, and a busybox placeholder image tagged with every image name.
+/// Disposal undoes all of it (stacks, swarm, dockerd by PID, mounts, temp dirs, created bind dirs, bridges),
+/// also when setup failed half-way.
+/// </summary>
+public sealed class SwarmFixture : IAsyncLifetime
+{
+    /// <summary>The local image every stack image name is tagged to.</summary>
+    public const string PlaceholderImage = "iklim-swarm-placeholder:latest";
+
+    private const string StateDir = "/tmp/iklim-swarm-tests";
+    private static readonly string StalePidFile = Path.Combine(StateDir, "dockerd.pid");
+    private static readonly string CreatedManifest = Path.Combine(StateDir, "created.txt");
+    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<fallback>:?-[^}]*)?\}", RegexOptions.CultureInvariant);
+
+    private readonly IMessageSink _sink;
+    private readonly List<string> _setupLog = new();
+    private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _stubs = new(StringComparer.Ordinal);
+    private readonly List<string> _createdDirs = new();
+    private readonly HashSet<string> _deployedStacks = new(StringComparer.Ordinal);
+    private readonly List<string> _bridgesBefore = new();
+    private readonly List<string> _daemonDirsCreated = new();
+    private Process? _dockerd;
+    private int _dockerdPid;
+    private string? _runDir;
+    private bool _swarmInitialised;
+    private bool _placeholderImported;
+
+    public SwarmFixture(IMessageSink sink)
+    {
+        _sink = sink;
+        Docker = new DockerCli(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
+    }
+
+    /// <summary>The sample stack, built from its C# definition.</summary>
+    public static StackModel Sample { get; } = StackBuilder.Run(new IklimProd.InfraStack()).Model;
+
+    public DockerCli Docker { get; }
+
+    /// <summary>The one node of the Swarm as the scheduler sees it.</summary>
+    public NodeFacts Node { get; private set; } = new(string.Empty, NodeRole.Manager, new Dictionary<string, string>());
+
+    /// <summary>Why the Swarm is not available: a missing prerequisite (skip locally, fail under CI).</summary>
+    public string? Missing { get; private set; }
+
+    /// <summary>Setup failed although the prerequisites were there: always a failure.</summary>
+    public string? Broken { get; private set; }
+
+    /// <summary>True when this fixture started dockerd (rather than using a daemon that already answered).</summary>
+    public bool StartedDaemon => _dockerd is not null;
+
+    public IReadOnlyList<string> SetupLog => _setupLog;
+
+    /// <summary>Every scope a deploy can produce: the base alone, and the base merged with each profile's overlay as Docker merges the files.</summary>
+    public static IEnumerable<(string Name, StackScope Scope)> DeployedScopes(StackModel model)
+    {
+        yield return ("base", model.Base);
+        foreach (var profile in model.Profiles)
+        {
+            yield return (profile.Name, DockerMerge.Merge(model.Base, OverlayPlanner.Plan(model.Base, profile).Overlay));
+        }
+    }
+
+    /// <summary>Call first in every Swarm test: skips (locally) or fails (CI=true, or a broken setup) with the reason.</summary>
+    public void Require()
+    {
+        if (Broken is not null)
+        {
+            throw new InvalidOperationException("The Swarm fixture failed to set up: " + Broken);
+        }
+
+        if (Missing is not null)
+        {
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException("CI=true and the Swarm tests cannot run: " + Missing);
+            }
+
+            Skip.If(true, "Swarm tests skipped: " + Missing);
+        }
+    }
+
+    public Task InitializeAsync()
+    {
+        try
+        {
+            Missing = MissingPrerequisite();
+            if (Missing is null)
+            {
+                SetUp();
+            }
+        }
+        catch (Exception e)
+        {
+            Broken ??= e.ToString();
+            Tell("setup failed: " + e.Message);
+            TearDown();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        TearDown();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes the Swarm ready for <paramref name="model"/>: its external networks, secrets and configs, the host
+    /// directories of its bind mounts, and the placeholder tagged with its images (re-imported when a service
+    /// needs a command stub the placeholder lacks).
+    /// </summary>
+    public void Prepare(StackModel model)
+    {
+        var scopes = DeployedScopes(model).Select(s => s.Scope).ToList();
+        var services = scopes.SelectMany(s => s.Services).ToList();
+
+        var stubs = services
+            .SelectMany(s => new[] { s.Entrypoint?.FirstOrDefault(), s.Command?.FirstOrDefault() })
+            .OfType<string>()
+            .Where(c => c is not "sh" and not "sleep" && !Iklim.StackSdk.Validation.Names.HasInterpolation(c))
+            .ToList();
+        if (!_placeholderImported || stubs.Any(s => !_stubs.Contains(s)))
+        {
+            _stubs.UnionWith(stubs);
+            ImportPlaceholder();
+        }
+
+        foreach (var image in services.Select(s => s.Image).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            Docker.Check("tag", PlaceholderImage, image);
+            if (_tags.Add(image))
+            {
+                Log($"tagged {PlaceholderImage} as {image}");
+            }
+        }
+
+        foreach (var network in scopes.SelectMany(s => s.Networks).Where(n => n.External).Select(n => n.ExternalName ?? n.Name).Distinct())
+        {
+            if (!Docker.Run("network", "inspect", network).Ok)
+            {
+                Docker.Check("network", "create", "-d", "overlay", "--attachable", network);
+                Log($"docker network create -d overlay --attachable {network}");
+            }
+        }
+
+        foreach (var (kind, name) in scopes.SelectMany(s => s.Secrets.Where(x => x.External).Select(x => ("secret", x.ExternalName ?? x.Name))
+                     .Concat(s.Configs.Where(x => x.External).Select(x => ("config", x.ExternalName ?? x.Name)))).Distinct())
+        {
+            if (!Docker.Run(kind, "inspect", name).Ok)
+            {
+                var created = Docker.RunIn(null, "x", null, kind, "create", name, "-");
+                if (!created.Ok)
+                {
+                    throw new InvalidOperationException(created.ToString());
+                }
+
+                Log($"printf x | docker {kind} create {name} -");
+            }
+        }
+
+        foreach (var source in services.SelectMany(s => s.Volumes).Select(v => v.Source).Where(s => s.StartsWith('/')).Distinct())
+        {
+            EnsureBindSource(source);
+        }
+    }
+
+    /// <summary>
+    /// Writes <paramref name="model"/>'s artefacts to a fresh folder and runs the deploy command the artefact's own
+    /// header states (<c># Deploy: docker stack deploy -c ... name</c>), i.e. the command the README gives. Variables
+    /// with a fallback are unset (so the fallback, a named volume, applies); the others get a dummy value.
+    /// </summary>
+    public CommandResult Deploy(StackModel model, string artefactPath, ITestOutputHelper output)
+    {
+        var dir = Directory.CreateTempSubdirectory("iklim-swarm-stack-").FullName;
+        try
+        {
+            var artefacts = StackArtefacts.Create(model);
+            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var artefact in artefacts)
+            {
+                File.WriteAllText(Path.Combine(dir, artefact.Path), artefact.Content);
+                foreach (Match m in Variable.Matches(artefact.Content))
+                {
+                    environment[m.Groups["name"].Value] = m.Groups["fallback"].Success ? null : "swarm-test-" + m.Groups["name"].Value.ToLowerInvariant();
+                }
+            }
+
+            var content = artefacts.Single(a => a.Path == artefactPath).Content;
+            var header = Regex.Match(content, @"^#\s*Deploy:\s*(?<cmd>docker stack deploy .+)$", RegexOptions.Multiline);
+            Assert.True(header.Success, $"{artefactPath} states no '# Deploy: docker stack deploy ...' command:\n{content}");
+            var command = header.Groups["cmd"].Value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            output.WriteLine($"$ {string.Join(' ', command)}   (in {dir}; env: {string.Join(", ", environment.Select(e => e.Key + (e.Value is null ? " unset" : "=" + e.Value)))})");
+
+            _deployedStacks.Add(command[^1]);
+            var result = Docker.RunIn(dir, null, environment, command[1..]);
+            output.WriteLine(result.StdOut + result.StdErr);
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>Removes <paramref name="stack"/> and waits until its services, containers and networks are gone.</summary>
+    public void RemoveStack(string stack)
+    {
+        Docker.RemoveStack(stack, TimeSpan.FromSeconds(60));
+        _deployedStacks.Remove(stack);
+    }
+
+    private string? MissingPrerequisite()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "Docker Swarm tests run on Linux only.";
+        }
+
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return "they must run as root (they start dockerd and create the sample's bind-mount directories such as /opt/iklimco/vault/data).";
+        }
+
+        var missing = new List<string>();
+        if (Shell.Which("docker") is null)
+        {
+            missing.Add("the docker CLI (apt package docker.io)");
+        }
+
+        if (BusyboxPath() is null)
+        {
+            missing.Add("/bin/busybox (apt package busybox-static)");
+        }
+
+        if (Shell.Which("tar") is null)
+        {
+            missing.Add("tar");
+        }
+
+        if (missing.Count == 0 && !Docker.Answers() && DockerdPath() is null)
+        {
+            missing.Add($"dockerd (apt package docker.io): no daemon answers on {Docker.Host}");
+        }
+
+        return missing.Count == 0 ? null : "missing " + string.Join(", ", missing) + ". Install with: apt-get install -y docker.io busybox-static";
+    }
+
+    private static string? BusyboxPath() => File.Exists("/bin/busybox") ? "/bin/busybox" : Shell.Which("busybox");
+
+    private static string? DockerdPath() => Shell.Which("dockerd") ?? (File.Exists("/usr/sbin/dockerd") ? "/usr/sbin/dockerd" : null);
+
+    private void SetUp()
+    {
+        var inventoryNode = Sample.Base.Nodes.FirstOrDefault();
+        Directory.CreateDirectory(StateDir);
+        KillStaleDockerd();
+        if (Docker.Answers())
+        {
+            var state = Docker.Check("info", "--format", "{{.Swarm.LocalNodeState}}").Trim();
+            if (state != "inactive")
+            {
+                Missing = $"the daemon at {Docker.Host} is already in a swarm (state '{state}'); the tests will not touch a swarm they did not create.";
+                return;
+            }
+
+            Log($"using the daemon that already answers on {Docker.Host}");
+        }
+        else
+        {
+            StartDockerd(inventoryNode?.Hostname);
+        }
+
+        Docker.Check("swarm", "init", "--advertise-addr", "127.0.0.1");
+        _swarmInitialised = true;
+        Log("docker swarm init --advertise-addr 127.0.0.1");
+
+        var nodeId = Docker.Check("info", "--format", "{{.Swarm.NodeID}}").Trim();
+        var hostname = Docker.Check("node", "inspect", nodeId, "--format", "{{.Description.Hostname}}").Trim();
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var node = Sample.Base.Nodes.FirstOrDefault(n => n.Hostname == hostname) ?? inventoryNode;
+        foreach (var (key, value) in node?.Labels ?? default)
+        {
+            Docker.Check("node", "update", "--label-add", $"{key}={value}", nodeId);
+            labels[key] = value;
+            Log($"docker node update --label-add {key}={value} {hostname}");
+        }
+
+        Node = new NodeFacts(hostname, NodeRole.Manager, labels);
+        if (node is not null && node.Hostname != hostname)
+        {
+            Log($"NOTE: the node's hostname is '{hostname}', not the inventory's '{node.Hostname}': services pinned to '{node.Hostname}' are expected pending.");
+        }
+
+        Prepare(Sample);
+    }
+
+    private void StartDockerd(string? hostname)
+    {
+        if (!Docker.Host.StartsWith("unix://", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"No daemon answers on {Docker.Host} and the tests only start dockerd on a unix socket.");
+        }
+
+        foreach (var bridge in new[] { "docker0", "docker_gwbridge" })
+        {
+            if (Directory.Exists("/sys/class/net/" + bridge))
+            {
+                _bridgesBefore.Add(bridge);
+            }
+        }
+
+        // dockerd and its containerd create these outside their data and exec roots; removed at teardown if new.
+        _daemonDirsCreated.AddRange(new[] { "/opt/containerd", "/run/docker", "/run/containerd" }.Where(d => !Directory.Exists(d)));
+        foreach (var dir in _daemonDirsCreated)
+        {
+            Remember("dir", dir);
+        }
+
+        foreach (var bridge in new[] { "docker_gwbridge", "docker0" }.Except(_bridgesBefore))
+        {
+            Remember("link", bridge);
+        }
+
+        _runDir = Path.Combine(StateDir, "run-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_runDir);
+        var log = Path.Combine(_runDir, "dockerd.log");
+        var pidFile = Path.Combine(_runDir, "exec", "dockerd.pid");
+        var dockerd = new[]
+        {
+            DockerdPath()!, "--data-root", Path.Combine(_runDir, "data"), "--exec-root", Path.Combine(_runDir, "exec"),
+            "--pidfile", pidFile, "-H", Docker.Host,
+        };
+
+        // A UTS namespace gives the daemon (and so the Swarm node) the inventory's hostname without renaming the machine.
+        var uts = hostname is not null && Shell.Which("unshare") is not null && Shell.Run("unshare", new[] { "--uts", "true" }).Ok;
+        var info = new ProcessStartInfo(uts ? "unshare" : "sh") { UseShellExecute = false, RedirectStandardInput = true };
+        var arguments = uts
+            ? new[] { "--uts", "sh", "-c", "\"$0\" hostname \"$1\" || exit 97; log=\"$2\"; shift 3; exec \"$@\" >>\"$log\" 2>&1", BusyboxPath()!, hostname!, log, "--" }
+            : new[] { "-c", "log=\"$1\"; shift 2; exec \"$@\" >>\"$log\" 2>&1", "sh", log, "--" };
+        foreach (var argument in arguments.Concat(dockerd))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Swarm tasks would try to pull every image first; there is no registry here, so use the local tag at once.
+        info.Environment["DOCKER_SERVICE_PREFER_OFFLINE_IMAGE"] = "1";
+        _dockerd = Process.Start(info) ?? throw new InvalidOperationException("dockerd did not start.");
+        _dockerd.StandardInput.Close();
+        _dockerdPid = _dockerd.Id;
+        File.WriteAllText(StalePidFile, _dockerdPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Log($"started dockerd (pid {_dockerdPid}{(uts ? $", UTS namespace with hostname {hostname}" : ", machine hostname")}, data root {_runDir}/data, log {log})");
+
+        var answered = Poll.Try(() => _dockerd.HasExited || Docker.Answers(), TimeSpan.FromSeconds(60));
+        if (_dockerd.HasExited || !answered)
+        {
+            var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(25)) : "(no log)";
+            Missing = $"dockerd {(_dockerd.HasExited ? $"exited with {_dockerd.ExitCode}" : "did not answer within 60s")}; this machine cannot run a Docker daemon. Last lines of {log}:\n{tail}";
+            return;
+        }
+
+        var pid = File.Exists(pidFile) ? File.ReadAllText(pidFile).Trim() : "?";
+        Log($"dockerd answers on {Docker.Host} (pidfile says {pid}); server {Docker.Check("version", "--format", "{{.Server.Version}}").Trim()}");
+    }
+
+    private void ImportPlaceholder()
+    {
+        var root = Directory.CreateTempSubdirectory("iklim-swarm-rootfs-").FullName;
+        try
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
+            File.Copy(BusyboxPath()!, Path.Combine(bin, "busybox"));
+            File.CreateSymbolicLink(Path.Combine(bin, "sh"), "busybox");
+            File.CreateSymbolicLink(Path.Combine(bin, "sleep"), "busybox");
+
+            // The services' own commands (vault's `server`, etcd's `etcd`) become stubs that sleep like the placeholder.
+            foreach (var stub in _stubs)
+            {
+                var path = stub.StartsWith('/') ? Path.Combine(root, stub.TrimStart('/')) : Path.Combine(bin, stub);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                if (!File.Exists(path))
+                {
+                    File.WriteAllText(path, "#!/bin/sh\nexec sleep 3600\n");
+                    if (OperatingSystem.IsLinux())
+                    {
+                        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
+                    }
+                }
+            }
+
+            var tar = Path.Combine(root, "..", Path.GetFileName(root) + ".tar");
+            var packed = Shell.Run("tar", new[] { "-C", root, "-cf", tar, "." });
+            if (!packed.Ok)
+            {
+                throw new InvalidOperationException(packed.ToString());
+            }
+
+            Docker.Check("import", "--change", "CMD [\"sleep\",\"3600\"]", tar, PlaceholderImage);
+            File.Delete(tar);
+            _placeholderImported = true;
+            Log($"docker import of busybox root (sh, sleep{string.Concat(_stubs.Select(s => ", stub " + s))}) with CMD [\"sleep\",\"3600\"] as {PlaceholderImage}");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private void EnsureBindSource(string source)
+    {
+        if (File.Exists(source) || Directory.Exists(source))
+        {
+            return;
+        }
+
+        if (source.EndsWith(".sock", StringComparison.Ordinal) || source.StartsWith("/run/", StringComparison.Ordinal) || source.StartsWith("/var/run/", StringComparison.Ordinal))
+        {
+            Log($"NOTE: bind source {source} does not exist and is not created (a socket); its tasks will fail.");
+            return;
+        }
+
+        // Remember the top-most directory that did not exist, to remove exactly what was created.
+        var top = source;
+        for (var parent = Path.GetDirectoryName(top); parent is not null && !Directory.Exists(parent); parent = Path.GetDirectoryName(parent))
+        {
+            top = parent;
+        }
+
+        Directory.CreateDirectory(source);
+        _createdDirs.Add(top);
+        Remember("dir", top);
+        Log($"created bind source {source} (removed again at teardown: {top})");
+    }
+
+    private void KillStaleDockerd()
+    {
+        // A previous run killed before its teardown leaves its dockerd; the pid file names it. Only that PID is touched.
+        if (File.Exists(StalePidFile) && int.TryParse(File.ReadAllText(StalePidFile).Trim(), out var pid))
+        {
+            var comm = $"/proc/{pid}/comm";
+            if (File.Exists(comm) && File.ReadAllText(comm).Trim() == "dockerd")
+            {
+                Log($"stopping the dockerd a previous run left behind (pid {pid})");
+                Stop(pid, null);
+            }
+
+            File.Delete(StalePidFile);
+        }
+
+        // What that run created outside its run dir (bind sources, the daemon's dirs, bridges), from its manifest.
+        if (File.Exists(CreatedManifest))
+        {
+            foreach (var entry in File.ReadAllLines(CreatedManifest).Select(l => l.Split(' ', 2)).Where(e => e.Length == 2).Distinct())
+            {
+                if (entry[0] == "dir" && Directory.Exists(entry[1]))
+                {
+                    Log($"removing {entry[1]}, created by a previous run");
+                    Directory.Delete(entry[1], recursive: true);
+                }
+                else if (entry[0] == "link" && Directory.Exists("/sys/class/net/" + entry[1]))
+                {
+                    Log($"deleting bridge {entry[1]}, created by a previous run");
+                    Shell.Run("ip", new[] { "link", "delete", entry[1] });
+                }
+            }
+
+            File.Delete(CreatedManifest);
+        }
+
+        foreach (var stale in Directory.GetDirectories(StateDir, "run-*"))
+        {
+            Log($"removing {stale}, left behind by a previous run");
+            UnmountUnder(stale);
+            Directory.Delete(stale, recursive: true);
+        }
+    }
+
+    private static void UnmountUnder(string dir)
+    {
+        foreach (var mount in File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(dir, StringComparison.Ordinal)).Reverse())
+        {
+            Shell.Run("umount", new[] { "-l", mount });
+        }
+    }
+
+    private void TearDown()
+    {
+        void Step(string what, Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (Exception e)
+            {
+                Tell($"teardown: {what} failed: {e.Message}");
+            }
+        }
+
+        foreach (var stack in _deployedStacks.ToList())
+        {
+            Step("stack rm " + stack, () => Docker.Run("stack", "rm", stack));
+        }
+
+        _deployedStacks.Clear();
+        if (_swarmInitialised)
+        {
+            Step("swarm leave", () => Docker.Check("swarm", "leave", "--force"));
+            _swarmInitialised = false;
+        }
+
+        if (_dockerd is null)
+        {
+            foreach (var tag in _tags.Append(PlaceholderImage).Where(_ => _placeholderImported))
+            {
+                Step("rmi " + tag, () => Docker.Run("rmi", tag));
+            }
+        }
+        else
+        {
+            var containerdPid = ReadPid(Path.Combine(_runDir!, "exec", "containerd", "containerd.pid"));
+            Step($"stop dockerd (pid {_dockerdPid})", () => Stop(_dockerdPid, _dockerd));
+            if (containerdPid is int c && File.Exists($"/proc/{c}/comm"))
+            {
+                Step($"stop its containerd (pid {c})", () => Stop(c, null));
+            }
+
+            Step("remove the dockerd pid file", () => File.Delete(StalePidFile));
+            Step("unmount what dockerd left mounted", () => UnmountUnder(_runDir!));
+            Step("remove " + _runDir, () => Directory.Delete(_runDir!, recursive: true));
+            foreach (var bridge in new[] { "docker_gwbridge", "docker0" }.Except(_bridgesBefore))
+            {
+                Step("delete bridge " + bridge, () =>
+                {
+                    if (Directory.Exists("/sys/class/net/" + bridge))
+                    {
+                        Shell.Run("ip", new[] { "link", "delete", bridge });
+                    }
+                });
+            }
+
+            foreach (var dir in _daemonDirsCreated)
+            {
+                Step("remove " + dir, () =>
+                {
+                    if (Directory.Exists(dir))
+                    {
+                        Directory.Delete(dir, recursive: true);
+                    }
+                });
+            }
+
+            _daemonDirsCreated.Clear();
+            _dockerd.Dispose();
+            _dockerd = null;
+            Tell($"dockerd (pid {_dockerdPid}) stopped and its state removed");
+        }
+
+        foreach (var dir in _createdDirs)
+        {
+            Step("remove " + dir, () => Directory.Delete(dir, recursive: true));
+        }
+
+        _createdDirs.Clear();
+        Step("remove the manifest", () =>
+        {
+            if (File.Exists(CreatedManifest))
+            {
+                File.Delete(CreatedManifest);
+            }
+
+            if (Directory.Exists(StateDir) && !Directory.EnumerateFileSystemEntries(StateDir).Any())
+            {
+                Directory.Delete(StateDir);
+            }
+        });
+    }
+
+    /// <summary>Notes something created outside the run dir, so a later run can remove it if this one is killed before its teardown.</summary>
+    private static void Remember(string kind, string what) => File.AppendAllText(CreatedManifest, $"{kind} {what}\n");
+
+    private static int? ReadPid(string file) =>
+        File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
+
+    /// <summary>SIGTERM, up to 30 s, then SIGKILL; by PID only.</summary>
+    private static void Stop(int pid, Process? child)
+    {
+        bool Gone() => child is not null ? child.HasExited : !File.Exists($"/proc/{pid}/comm") || File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z";
+        if (Gone())
+        {
+            return;
+        }
+
+        Shell.Run("kill", new[] { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        if (!Poll.Try(Gone, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)))
+        {
+            Shell.Run("kill", new[] { "-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            Poll.Try(Gone, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
+        }
+
+        child?.WaitForExit();
+    }
+
+    private void Log(string line)
+    {
+        _setupLog.Add(line);
+        Tell(line);
+    }
+
+    private void Tell(string line) => _sink.OnMessage(new DiagnosticMessage("[swarm] " + line));
+}
