@@ -31,11 +31,15 @@ internal sealed class FixtureBuild : IDisposable
     public string TempPath(string name) => _folder.Combine(name);
 
     /// <summary>Runs `dotnet build` on the fixture and returns its exit code and everything it printed.</summary>
-    public (int ExitCode, string Output) Build(IReadOnlyDictionary<string, string>? environment = null, params string[] arguments)
+    public (int ExitCode, string Output) Build(IReadOnlyDictionary<string, string>? environment = null, params string[] arguments) =>
+        BuildIn(ProjectDirectory, environment, arguments);
+
+    /// <summary>Runs `dotnet build` in <paramref name="projectDirectory"/> (a fixture copy or a project of the repository).</summary>
+    public static (int ExitCode, string Output) BuildIn(string projectDirectory, IReadOnlyDictionary<string, string>? environment = null, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = ProjectDirectory,
+            WorkingDirectory = projectDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -9,6 +9,7 @@ namespace Iklim.StackSdk.Build.Tests;
 /// <c>--filter Category=Build</c>. One class, so the builds of the shared src/ projects never overlap.
 /// </summary>
 [Trait("Category", "Build")]
+[Collection(nameof(StackProjectBuildTests))]
 public sealed class StackProjectBuildTests
 {
     private static readonly string[] TinyFiles = ["docker-stack-tiny.prod.yml", "docker-stack-tiny.yml"];

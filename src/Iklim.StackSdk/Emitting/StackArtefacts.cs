@@ -36,6 +36,7 @@ public static class StackArtefacts
                 $"Deploy: docker stack deploy -c {model.BaseFile} -c {overlayFile} {model.Name}")));
         }
 
+        files.Add(new Artefact("STACK.md", StackSummaryEmitter.Emit(model)));
         return files;
     }
 

@@ -1,0 +1,60 @@
+using Iklim.StackSdk;
+
+namespace IklimProd.Mistakes;
+
+/// <summary>
+/// What goes wrong when the seed's prod changes are written by hand. Each line marked <c>// warns IKSnnnn</c> is where
+/// the build reports that warning; the build test checks exactly these lines and no others.
+/// </summary>
+[Stack("iklimco-mistakes", BaseFile = "docker-stack-mistakes.yml")]
+public sealed class MistakesStack : IStackDefinition
+{
+    public void Configure(IStackBuilder stack)
+    {
+        stack.Network("iklimco-net").External();
+        stack.Volume("redis-vl");
+        stack.Node("iklim-app-01").Label("type", "service");
+
+        // The test environment runs on iklim-app-01 and pins Redis there.
+        stack.Service("redis")
+            .Image("redis:7.2-alpine")
+            .Network("iklimco-net")
+            .Volume("redis-vl", "/data")
+            .Replicas(1)
+            .PinToNode("iklim-app-01");
+
+        stack.Service("rabbitmq")
+            .Image("rabbitmq:3.13-management")
+            .Network("iklimco-net")
+            .Replicas(1)
+            .Constraint("node.labels.type == service");
+
+        stack.Service("vault")
+            .Image("hashicorp/vault:1.17.6")
+            .Network("iklimco-net")
+            .Replicas(1)
+            .Constraint("node.labels.type == service");
+
+        stack.Profile("prod", prod =>
+        {
+            prod.Node("iklim-app-02").Label("type", "service");
+            prod.Node("iklim-app-03").Label("type", "service");
+
+            // Step 8 pins the master in the overlay. Docker appends overlay constraints to the base's, so prod
+            // asks for two different hosts at once and the master is never scheduled.
+            prod.Service("redis")
+                .PinToNode("iklim-app-02") // warns IKS0103
+                .Environment("REDIS_PASSWORD", "s3cr3t-in-git"); // warns IKS0108
+
+            // A rolling update that starts the new task first needs a free slot; three nodes, three replicas, one per node: none.
+            prod.Service("rabbitmq")
+                .Replicas(3)
+                .MaxReplicasPerNode(1)
+                .UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst); // warns IKS0105
+
+            // A Raft cluster scaled out with no per-node limit: two members can share a node and fail together.
+            prod.Service("vault")
+                .Replicas(3); // warns IKS0101
+        });
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Iklim.StackSdk.Build.Tests;
+
+/// <summary>
+/// The repository's samples built as a user builds them. In the same collection as <see cref="StackProjectBuildTests"/>
+/// so that builds of the shared src/ projects never overlap.
+/// </summary>
+[Trait("Category", "Build")]
+[Collection(nameof(StackProjectBuildTests))]
+public sealed class SampleBuildTests
+{
+    private static readonly Regex Warning = new(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>IKS\d{4})", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public void MistakesSample_PrintsEachWarningAtTheCallThatMakesIt()
+    {
+        var project = Path.Combine(FixtureBuild.RepoRoot, "samples", "IklimProd.Mistakes");
+        var source = Path.Combine(project, "MistakesStack.cs");
+
+        // Each line marked "// warns IKSnnnn" expects that warning at the start of the line's DSL call (after the '.').
+        var expected = File.ReadAllLines(source)
+            .Select((text, index) => (text, line: index + 1))
+            .Where(x => x.text.Contains("// warns IKS", StringComparison.Ordinal))
+            .Select(x => $"MistakesStack.cs({x.line},{x.text.IndexOf('.', StringComparison.Ordinal) + 2}): {x.text[(x.text.IndexOf("// warns ", StringComparison.Ordinal) + 9)..].Trim()}")
+            .OrderBy(x => x, StringComparer.Ordinal)
+            .ToList();
+
+        // Recompile only the sample (warnings are printed when the compiler runs); the SDK projects were built by the solution build.
+        var build = FixtureBuild.BuildIn(project, null, "--no-incremental", "-p:BuildProjectReferences=false");
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var reported = Warning.Matches(build.Output)
+            .Select(m => $"{Path.GetFileName(m.Groups["file"].Value)}({m.Groups["line"].Value},{m.Groups["column"].Value}): {m.Groups["id"].Value}")
+            .Distinct()
+            .OrderBy(x => x, StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(4, expected.Count);
+        Assert.Equal(expected, reported);
+    }
+}
