@@ -1,5 +1,5 @@
 using Iklim.StackSdk.Model;
-using Iklim.StackSdk.Validation;
+using Iklim.StackSdk.Rules;
 
 namespace Iklim.StackSdk.Swarm.Tests;
 
@@ -13,10 +13,9 @@ public sealed record TaskExpectation(int Running, int Pending, string? PendingEr
 }
 
 /// <summary>
-/// The test's own schedulability rule for a ONE-node Swarm: replicas, max_replicas_per_node and placement
-/// constraints against that node. Deliberately isolated in this one class: a later change replaces it by the
-/// SDK's rule IKS0104. Resource reservations, ports and volumes drivers are not modelled (the sample sets none
-/// that matter on one node).
+/// What the SDK's schedulability model (<see cref="Scheduling"/>, the model behind IKS0104/IKS0105) predicts for a
+/// ONE-node Swarm, with the error text Swarm gives the pending tasks. OneNodePlacementTests also checks the
+/// predictions against a hand-written table for the sample, so the model itself is checked here.
 /// </summary>
 public static class OneNodePlacement
 {
@@ -33,61 +32,16 @@ public static class OneNodePlacement
     /// <summary>The expectation for <paramref name="service"/> on the single node <paramref name="node"/>.</summary>
     public static TaskExpectation Expect(ServiceSpec service, NodeFacts node)
     {
-        var fits = service.Constraints.All(c => Matches(c, node));
-        if (service.Mode == ServiceMode.Global)
+        var inventory = new StackScope
         {
-            // A global service has one task per eligible node and no task at all on the others.
-            return new TaskExpectation(fits ? 1 : 0, 0, null);
-        }
-
-        var replicas = service.Replicas ?? 1;
-        if (replicas == 0)
-        {
-            return new TaskExpectation(0, 0, null);
-        }
-
-        if (!fits)
-        {
-            return new TaskExpectation(0, replicas, ConstraintsError);
-        }
-
-        var perNode = service.MaxReplicasPerNode is > 0 ? service.MaxReplicasPerNode.Value : int.MaxValue;
-        var running = Math.Min(replicas, perNode);
-        return new TaskExpectation(running, replicas - running, running < replicas ? MaxReplicasError : null);
-    }
-
-    /// <summary>Whether <paramref name="constraint"/> holds on <paramref name="node"/>, compared as Swarm does (values case-insensitively).</summary>
-    public static bool Matches(string constraint, NodeFacts node)
-    {
-        var (key, equal, value) = Names.ParseConstraint(constraint);
-        string? actual;
-        if (key == "node.hostname")
-        {
-            actual = node.Hostname;
-        }
-        else if (key == "node.role")
-        {
-            actual = node.Role == NodeRole.Manager ? "manager" : "worker";
-        }
-        else if (key == "node.platform.os")
-        {
-            actual = "linux";
-        }
-        else if (key.StartsWith("node.labels.", StringComparison.Ordinal))
-        {
-            actual = node.Labels.TryGetValue(key["node.labels.".Length..], out var label) ? label : null;
-        }
-        else if (key.StartsWith("engine.labels.", StringComparison.Ordinal))
-        {
-            actual = null;
-        }
-        else
-        {
-            throw new NotSupportedException($"The one-node placement rule does not model the constraint key '{key}' ({constraint}).");
-        }
-
-        // Swarm: a missing label never satisfies ==, and always satisfies !=.
-        var same = actual is not null && string.Equals(actual, value, StringComparison.OrdinalIgnoreCase);
-        return equal ? same : !same;
+            Nodes = ValueList.Of(new NodeSpec(node.Hostname)
+            {
+                Role = node.Role,
+                Labels = node.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Aggregate(ValueMap.Empty, (map, l) => map.Set(l.Key, l.Value)),
+            }),
+        };
+        var prediction = Scheduling.Predict(inventory, service);
+        var error = prediction.Pending == 0 ? null : prediction.ConstraintsMatchNoNode ? ConstraintsError : MaxReplicasError;
+        return new TaskExpectation(prediction.Running, prediction.Pending, error);
     }
 }

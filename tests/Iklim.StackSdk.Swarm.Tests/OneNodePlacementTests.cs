@@ -1,7 +1,9 @@
+using Iklim.StackSdk.Model;
+
 namespace Iklim.StackSdk.Swarm.Tests;
 
 /// <summary>
-/// Checks the test's own placement rule against a table written by hand for the sample on its one inventory node
+/// Checks the SDK's schedulability model (through OneNodePlacement) against a table written by hand for the sample on its one inventory node
 /// (iklim-app-01, type=service, manager). No Docker needed: this runs in every test run.
 /// </summary>
 public sealed class OneNodePlacementTests
@@ -67,8 +69,11 @@ public sealed class OneNodePlacementTests
     [InlineData("node.hostname != iklim-app-01", false)]
     [InlineData("node.role == manager", true)]
     [InlineData("node.role == worker", false)]
-    public void Constraints_are_matched_as_swarm_matches_them(string constraint, bool matches) =>
-        Assert.Equal(matches, OneNodePlacement.Matches(constraint, AppOne));
+    public void Constraints_are_matched_as_swarm_matches_them(string constraint, bool matches)
+    {
+        var service = new ServiceSpec("probe") { Replicas = 1, Constraints = ValueList.Of(constraint) };
+        Assert.Equal(matches ? 1 : 0, OneNodePlacement.Expect(service, AppOne).Running);
+    }
 
     private static IReadOnlyDictionary<string, TaskExpectation> Predict(string scope) =>
         OneNodePlacement.Expect(SwarmFixture.DeployedScopes(SwarmFixture.Sample).Single(s => s.Name == scope).Scope, AppOne);
