@@ -32,7 +32,7 @@ public sealed class StackArtefactGeneratorTests
         Assert.Equal("iklimco", stack.Name);
         Assert.False(stack.Blocked);
         Assert.Equal("2 services, prod overrides 1", stack.Summary);
-        Assert.Equal(new[] { "docker-stack-infra.yml", "docker-stack-infra.prod.yml" }, stack.Files.Select(f => f.Key));
+        Assert.Equal(new[] { "docker-stack-infra.yml", "docker-stack-infra.prod.yml", "STACK.md" }, stack.Files.Select(f => f.Key));
 
         var expected = StackArtefacts.Create(StackCompilation.Create(SmallStack).RunAtRuntime().Model);
         Assert.Equal(expected.Select(a => a.Content), stack.Files.Select(f => f.Value));
@@ -80,7 +80,7 @@ public sealed class StackArtefactGeneratorTests
             """));
 
         Assert.False(stack.Blocked);
-        Assert.Single(stack.Files);
+        Assert.Equal(new[] { "docker-stack.yml", "STACK.md" }, stack.Files.Select(f => f.Key));
     }
 
     [Fact]
