@@ -45,9 +45,69 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A second declaration continues the first one, which usually hides a copy-paste mistake.");
 
+    /// <summary>IKS0101: a replicated stateful service without <c>max_replicas_per_node</c>.</summary>
+    public static readonly DiagnosticDescriptor StatefulWithoutMaxReplicasPerNode = Create(
+        RuleIdentifiers.StatefulWithoutMaxReplicasPerNode,
+        "Replicated stateful service without max_replicas_per_node",
+        DiagnosticSeverity.Warning,
+        "Swarm may place two replicas of a stateful service on one node, where they share its disk and fail together.");
+
+    /// <summary>IKS0103: a pinned or singleton service that runs more than once, or is pinned to two nodes.</summary>
+    public static readonly DiagnosticDescriptor DuplicatePinnedSingleton = Create(
+        RuleIdentifiers.DuplicatePinnedSingleton,
+        "Duplicate pinned singleton",
+        DiagnosticSeverity.Warning,
+        "A service pinned to one node or marked Singleton() must run once; Docker appends an overlay's constraints to the base's, so a second pin makes it unschedulable.");
+
+    /// <summary>IKS0104: placement that the node inventory cannot satisfy.</summary>
+    public static readonly DiagnosticDescriptor UnschedulablePlacement = Create(
+        RuleIdentifiers.UnschedulablePlacement,
+        "Unschedulable placement",
+        DiagnosticSeverity.Warning,
+        "No declared node satisfies the constraints, or the replicas exceed the eligible nodes times max_replicas_per_node: tasks stay pending.");
+
+    /// <summary>IKS0105: a start-first update or rollback without a free slot.</summary>
+    public static readonly DiagnosticDescriptor StartFirstWithoutFreeSlot = Create(
+        RuleIdentifiers.StartFirstWithoutFreeSlot,
+        "start-first update without a free slot",
+        DiagnosticSeverity.Warning,
+        "A start-first update starts the new task before stopping the old one; when max_replicas_per_node fills every eligible node, the new task never starts and the update hangs.");
+
+    /// <summary>IKS0106: an even member count or a minority quorum.</summary>
+    public static readonly DiagnosticDescriptor QuorumNotMajority = Create(
+        RuleIdentifiers.QuorumNotMajority,
+        "Quorum cluster with an even member count or a minority quorum",
+        DiagnosticSeverity.Warning,
+        "Majority clusters gain no fault tolerance from an even member count, and a Sentinel quorum must be a majority of the sentinels.");
+
+    /// <summary>IKS0107: an image without a pinned tag.</summary>
+    public static readonly DiagnosticDescriptor UnpinnedImageTag = Create(
+        RuleIdentifiers.UnpinnedImageTag,
+        "Image without a pinned tag",
+        DiagnosticSeverity.Warning,
+        "Without a version tag or digest, nodes can pull different versions and a redeploy upgrades silently.");
+
+    /// <summary>IKS0108: a secret-like environment variable with a literal value.</summary>
+    public static readonly DiagnosticDescriptor SecretInPlainEnvironment = Create(
+        RuleIdentifiers.SecretInPlainEnvironment,
+        "Secret-like environment variable with a literal value",
+        DiagnosticSeverity.Warning,
+        "A literal secret ends up in the stack file, in git and in docker service inspect; use ${VAR} or a Docker secret.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        NotEvaluable, InvalidValue, UndeclaredReference, InexpressibleOverlayChange, DuplicateDeclaration);
+        NotEvaluable,
+        InvalidValue,
+        UndeclaredReference,
+        InexpressibleOverlayChange,
+        DuplicateDeclaration,
+        StatefulWithoutMaxReplicasPerNode,
+        DuplicatePinnedSingleton,
+        UnschedulablePlacement,
+        StartFirstWithoutFreeSlot,
+        QuorumNotMajority,
+        UnpinnedImageTag,
+        SecretInPlainEnvironment);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -21,6 +21,27 @@ public static class RuleIdentifiers
     /// <summary>The same service, resource or profile is declared twice in one scope.</summary>
     public const string DuplicateDeclaration = "IKS0005";
 
+    /// <summary>A replicated stateful service without <c>max_replicas_per_node</c>.</summary>
+    public const string StatefulWithoutMaxReplicasPerNode = "IKS0101";
+
+    /// <summary>A service pinned to one node or marked <c>Singleton()</c> that runs more than once or is pinned to two nodes.</summary>
+    public const string DuplicatePinnedSingleton = "IKS0103";
+
+    /// <summary>A service that the profile's node inventory cannot fully place.</summary>
+    public const string UnschedulablePlacement = "IKS0104";
+
+    /// <summary>A <c>start-first</c> update or rollback that finds no free slot.</summary>
+    public const string StartFirstWithoutFreeSlot = "IKS0105";
+
+    /// <summary>A majority cluster with an even member count, or a Sentinel quorum that is not a majority.</summary>
+    public const string QuorumNotMajority = "IKS0106";
+
+    /// <summary>An image without a tag or with <c>latest</c>.</summary>
+    public const string UnpinnedImageTag = "IKS0107";
+
+    /// <summary>A secret-like environment variable set to a literal value.</summary>
+    public const string SecretInPlainEnvironment = "IKS0108";
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }

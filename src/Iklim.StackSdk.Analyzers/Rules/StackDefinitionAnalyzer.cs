@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Iklim.StackSdk.Analyzers.Rules;
 
 /// <summary>
-/// Evaluates the <c>Configure</c> method of every <c>[Stack]</c> class and reports IKS0001..IKS0005: code the build
+/// Evaluates the <c>Configure</c> method of every <c>[Stack]</c> class and reports IKS0001..IKS0005 and the policy rules IKS0101..IKS0108: code the build
 /// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

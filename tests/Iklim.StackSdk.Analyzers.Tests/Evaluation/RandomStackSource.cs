@@ -6,7 +6,9 @@ namespace Iklim.StackSdk.Analyzers.Tests.Evaluation;
 /// <summary>
 /// Writes a random but valid stack definition as C# source, using every evaluable form the evaluator promises:
 /// chains, builder locals, consts, interpolation, concatenation, arrays, collection expressions, foreach, Env.Var,
-/// Swarm.*, named and optional arguments, profiles overriding the base.
+/// Swarm.*, named and optional arguments, profiles overriding the base; and the settings the policy rules judge
+/// (stateful images and mounts, pins, singletons, global mode, start-first, literal secrets, quorums, node
+/// inventories), so that many stacks have IKS01xx findings.
 /// </summary>
 internal sealed class RandomStackSource
 {
@@ -66,6 +68,11 @@ internal sealed class RandomStackSource
                 _networks.Add(network);
             }
 
+            if (Chance(3))
+            {
+                Line($"{profile}.Node(\"iklim-{profile}-01\").Label(\"type\", \"service\");");
+            }
+
             var count = 1 + _random.Next(4);
             for (var i = 0; i < count; i++)
             {
@@ -104,9 +111,9 @@ internal sealed class RandomStackSource
             Line(Chance(2) ? $"{scope}.Secret({Quote(name)}).External();" : $"{scope}.Secret({Quote(name)}).File(\"./secrets/{name}.txt\");");
         }
 
-        if (Chance(2))
+        for (var i = 0; i < _random.Next(3); i++)
         {
-            Line($"{scope}.Node(\"iklim-app-0{_random.Next(1, 4)}\").Label(\"type\", \"service\").Role(NodeRole.Worker);");
+            Line($"{scope}.Node(\"iklim-app-0{i + 1}\").Label(\"type\", \"service\").Role(NodeRole.Worker);");
         }
     }
 
@@ -139,6 +146,12 @@ internal sealed class RandomStackSource
                 $".Hostname($\"{name}-{{Swarm.TaskSlot}}\")",
                 $".Spread(\"node.labels.zone\")",
                 ".Stateful()",
+                ".Singleton()",
+                ".Global()",
+                $".PinToNode(\"iklim-app-0{1 + _random.Next(3)}\")",
+                $".RollbackConfig(order: {Pick(Enums)})",
+                $".Environment({Pick("\"DB_PASSWORD\"", "\"API_TOKEN\"", "\"ACCESS_KEY\"", "\"DB_PASSWORD_FILE\"")}, {Pick("\"s3cr3t\"", "Env.Var(\"DB_PASSWORD\")", "\"/run/secrets/db\"")})",
+                $".Environment(\"REDIS_SENTINEL_QUORUM\", {Quote((1 + _random.Next(3)).ToString(CultureInfo.InvariantCulture))})",
                 $".Limits(memory: \"{64 * (1 + _random.Next(8))}M\")"));
         }
 

@@ -35,6 +35,8 @@ public sealed class CleanStackTests
 
                 stack.Profile("prod", prod =>
                 {
+                    prod.Node("iklim-app-02").Label("type", "service");
+                    prod.Node("iklim-app-03").Label("type", "service");
                     prod.Secret("rabbitmq_erlang_cookie").External();
                     prod.Service("rabbitmq")
                         .Image("rabbitmq:3.13")
@@ -43,7 +45,7 @@ public sealed class CleanStackTests
                         .Replicas(3)
                         .MaxReplicasPerNode(1)
                         .UpdateConfig(parallelism: 1, order: UpdateOrder.StopFirst);
-                    prod.Service("redis").Replicas(2);
+                    prod.Service("redis").Replicas(2).MaxReplicasPerNode(1);
                 });
             }
         }

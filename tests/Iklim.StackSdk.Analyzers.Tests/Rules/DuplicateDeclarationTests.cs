@@ -15,7 +15,7 @@ public sealed class DuplicateDeclarationTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("redis").Image("redis:7.2");
-                stack.{|#0:Service("redis")|}.Replicas(2);
+                stack.{|#0:Service("redis")|}.Replicas(1);
             }
         }
         """,
@@ -66,7 +66,7 @@ public sealed class DuplicateDeclarationTests
             {
                 var redis = stack.Service("redis").Image("redis:7.2");
                 redis.Replicas(1);
-                stack.Profile("prod", prod => prod.Service("redis").Replicas(2));
+                stack.Profile("prod", prod => prod.Service("redis").Replicas(2).MaxReplicasPerNode(1));
             }
         }
         """);

@@ -225,8 +225,8 @@ public sealed class NotEvaluableTests
                     service.Image(prefix + "/" + worker + ":1.0").Port(8000 + 1, 80, PortProtocol.Udp);
                 }
 
-                stack.Profile("prod", prod => prod.Service("redis").Replicas(Three));
-                _ = stack.Service("discarded").Image(true ? prefix : workers[0]);
+                stack.Profile("prod", prod => prod.Service("redis").Replicas(Three).MaxReplicasPerNode(1));
+                _ = stack.Service("discarded").Image(true ? prefix + ":1.0" : workers[0]);
                 stack.Service("named").Environment(nameof(Three), $"{'c'}{(Three > 2 ? "many" : "few")}");
             }
         }

@@ -8,10 +8,7 @@ public sealed class RuleCatalogueTests
 {
     private static readonly string RepoRoot = FindRepoRoot();
 
-    public static TheoryData<string> Ids => new(typeof(RuleIdentifiers)
-        .GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral && f.Name != nameof(RuleIdentifiers.HelpBaseUri))
-        .Select(f => (string)f.GetRawConstantValue()!));
+    public static TheoryData<string> Ids => new(AllIds());
 
     [Theory]
     [MemberData(nameof(Ids))]
@@ -24,7 +21,7 @@ public sealed class RuleCatalogueTests
         var page = Path.Combine(RepoRoot, "docs", "rules", id + ".md");
         Assert.True(File.Exists(page), $"{page} is missing");
         var text = File.ReadAllText(page);
-        Assert.StartsWith($"# {id}: ", text, StringComparison.Ordinal);
+        Assert.StartsWith($"# {id}: {descriptor.Title}\n", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         foreach (var section in new[] { "## Why", "## Bad", "## Good", "## How to suppress" })
         {
             Assert.Contains(section, text, StringComparison.Ordinal);
@@ -33,6 +30,22 @@ public sealed class RuleCatalogueTests
         var unshipped = File.ReadAllText(Path.Combine(RepoRoot, "src", "Iklim.StackSdk.Analyzers", "AnalyzerReleases.Unshipped.md"));
         Assert.Contains($"{id} | Iklim.StackSdk | {descriptor.DefaultSeverity} |", unshipped, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void EveryRuntimePolicyRule_HasAnIdentifierAndADescriptor()
+    {
+        var ids = AllIds().ToHashSet(StringComparer.Ordinal);
+        Assert.All(Iklim.StackSdk.Rules.StackRules.Ids, id =>
+        {
+            Assert.Contains(id, ids);
+            Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, Descriptors.For(id)!.DefaultSeverity);
+        });
+    }
+
+    private static IEnumerable<string> AllIds() => typeof(RuleIdentifiers)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.Name != nameof(RuleIdentifiers.HelpBaseUri))
+        .Select(f => (string)f.GetRawConstantValue()!);
 
     private static string FindRepoRoot()
     {
