@@ -13,6 +13,8 @@ public sealed class SampleBuildTests
 {
     private static readonly Regex Warning = new(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),(?<column>\d+)\): warning (?<id>IKS\d{4})", RegexOptions.CultureInvariant);
 
+    private static readonly Regex Marker = new(@"// warns (?<id>IKS\d{4})\s*$", RegexOptions.CultureInvariant);
+
     [Fact]
     public void MistakesSample_PrintsEachWarningAtTheCallThatMakesIt()
     {
@@ -22,8 +24,9 @@ public sealed class SampleBuildTests
         // Each line marked "// warns IKSnnnn" expects that warning at the start of the line's DSL call (after the '.').
         var expected = File.ReadAllLines(source)
             .Select((text, index) => (text, line: index + 1))
-            .Where(x => x.text.Contains("// warns IKS", StringComparison.Ordinal))
-            .Select(x => $"MistakesStack.cs({x.line},{x.text.IndexOf('.', StringComparison.Ordinal) + 2}): {x.text[(x.text.IndexOf("// warns ", StringComparison.Ordinal) + 9)..].Trim()}")
+            .Select(x => (x.text, x.line, marker: Marker.Match(x.text)))
+            .Where(x => x.marker.Success)
+            .Select(x => $"MistakesStack.cs({x.line},{x.text.IndexOf('.', StringComparison.Ordinal) + 2}): {x.marker.Groups["id"].Value}")
             .OrderBy(x => x, StringComparer.Ordinal)
             .ToList();
 
