@@ -202,7 +202,9 @@ public sealed class SwarmFixture : IAsyncLifetime
             var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
             foreach (var artefact in artefacts)
             {
-                File.WriteAllText(Path.Combine(dir, artefact.Path), artefact.Content);
+                var file = Path.Combine(dir, artefact.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file, artefact.Content);
                 foreach (Match m in Variable.Matches(artefact.Content))
                 {
                     environment[m.Groups["name"].Value] = m.Groups["fallback"].Success ? null : "swarm-test-" + m.Groups["name"].Value.ToLowerInvariant();

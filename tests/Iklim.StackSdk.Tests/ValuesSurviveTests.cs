@@ -31,7 +31,7 @@ public sealed class ValuesSurviveTests
         var model = stack.Build().Model;
 
         using var folder = new TempFolder();
-        var files = StackArtefacts.Create(model).Select(a => folder.Write(a.Path, a.Content)).ToArray();
+        var files = StackArtefacts.Create(model).Where(a => a.Path.EndsWith(".yml", StringComparison.Ordinal)).Select(a => folder.Write(a.Path, a.Content)).ToArray();
         var merged = Yaml.Parse(DockerCli.StackConfigOrFail(false, files));
 
         Assert.Equal(value, Yaml.Scalar(merged, "services", "app", "environment", "IN_BASE"));
