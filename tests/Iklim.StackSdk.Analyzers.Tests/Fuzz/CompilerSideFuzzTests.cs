@@ -75,6 +75,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
 
         var stopwatch = Stopwatch.StartNew();
         var outcomes = new ConcurrentDictionary<Outcome, int>();
+        var done = 0;
         var failures = new ConcurrentBag<(int Index, string Description, string Source, VariantResult Result)>();
         Parallel.For(start, start + count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, index =>
         {
@@ -97,6 +98,11 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
             if (result.Defects.Count > 0)
             {
                 failures.Add((index, description, source, result));
+            }
+
+            if (Interlocked.Increment(ref done) % 1000 == 0)
+            {
+                WriteReport(string.Create(CultureInfo.InvariantCulture, $"fuzz seed {seed}: {done} variants done in {stopwatch.Elapsed.TotalSeconds:F0} s, failing {failures.Count}"));
             }
         });
         stopwatch.Stop();
