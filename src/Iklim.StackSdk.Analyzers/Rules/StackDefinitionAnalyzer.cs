@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Iklim.StackSdk.Analyzers.Evaluation;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -32,7 +33,41 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationBlockAction(block => AnalyzeConfigure(block, stackAttribute, stackBuilder));
+            start.RegisterSymbolAction(symbol => AnalyzeStackWithoutBody(symbol, stackAttribute), SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>
+    /// A [Stack] class without a Configure body to evaluate (none declared, abstract, or a partial without its
+    /// implementation) has no operation block, yet the generator holds its artefacts back with IKS0001: report it here
+    /// too, so the build says why nothing was written.
+    /// </summary>
+    private static void AnalyzeStackWithoutBody(SymbolAnalysisContext context, INamedTypeSymbol stackAttribute)
+    {
+        // As the generator sees stacks: class declarations carrying [Stack].
+        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } stackClass
+            || !stackClass.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken) is ClassDeclarationSyntax)
+            || !stackClass.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, stackAttribute)))
+        {
+            return;
+        }
+
+        var configure = StackEvaluator.FindConfigure(stackClass);
+        var implementation = configure?.PartialImplementationPart ?? configure;
+        if (implementation is not null && implementation.DeclaringSyntaxReferences.Any(r =>
+                r.GetSyntax(context.CancellationToken) is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }))
+        {
+            return;
+        }
+
+        var evaluation = StackEvaluator.Evaluate(stackClass, (IOperation?)null, context.CancellationToken);
+        foreach (var problem in evaluation.Problems())
+        {
+            if (Descriptors.For(problem.Id) is { } descriptor)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+            }
+        }
     }
 
     private static void AnalyzeConfigure(OperationBlockAnalysisContext context, INamedTypeSymbol stackAttribute, INamedTypeSymbol stackBuilder)
