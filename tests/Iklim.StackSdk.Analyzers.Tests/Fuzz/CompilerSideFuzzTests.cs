@@ -21,13 +21,14 @@ namespace Iklim.StackSdk.Analyzers.Tests.Fuzz;
 /// Mutated variants of samples/IklimProd/InfraStack.cs through every analyzer of the Analyzers assembly and the
 /// artefact generator: no analyzer or generator may crash (AD0001, CS8785, an exception, or an internal error turned
 /// into a diagnostic), and each variant must end in artefacts, an IKS error, a source without a [Stack] class to
-/// evaluate, or C# compiler errors. <c>IKLIM_FUZZ_SEED</c>, <c>IKLIM_FUZZ_COUNT</c> (default 10,000) and
+/// evaluate, or C# compiler errors. <c>IKLIM_FUZZ_SEED</c>, <c>IKLIM_FUZZ_COUNT</c> (default 1,000; 10,000 in CI) and
 /// <c>IKLIM_FUZZ_START</c> replay or scale a run; the seed is printed and named in every failure.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
 {
-    private const int DefaultCount = 10_000;
+    // A developer run stays short; CI sets IKLIM_FUZZ_COUNT=10000 with a fixed IKLIM_FUZZ_SEED (see .ci/run).
+    private const int DefaultCount = 1_000;
     private const int ReportedFailures = 20;
 
     private static readonly CSharpParseOptions ParseOptions = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
@@ -62,7 +63,8 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
     [Fact]
     public void MutatedSampleVariants_NeverCrash_AndEachEndsInArtefactsOrAnError()
     {
-        var seed = EnvInt("IKLIM_FUZZ_SEED") ?? Random.Shared.Next(1, int.MaxValue);
+        // A fixed default seed keeps the suite repeatable; set IKLIM_FUZZ_SEED to explore other inputs.
+        var seed = EnvInt("IKLIM_FUZZ_SEED") ?? 20261126;
         var count = EnvInt("IKLIM_FUZZ_COUNT") ?? DefaultCount;
         var start = EnvInt("IKLIM_FUZZ_START") ?? 0;
         var seedSource = File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"));
