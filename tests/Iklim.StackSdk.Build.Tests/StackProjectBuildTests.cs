@@ -130,4 +130,21 @@ public sealed class StackProjectBuildTests
             Assert.True(bytes.AsSpan().SequenceEqual(actual[path]), path + " differs under tr-TR");
         }
     }
+
+    [Fact]
+    public void Tiny_WithAnError_FailsAtTheCall_AndWritesNothing()
+    {
+        using var fixture = new FixtureBuild("TinyStack");
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var text = File.ReadAllText(source);
+        File.WriteAllText(source, text.Replace(".Replicas(2);", ".Replicas(-2);", StringComparison.Ordinal));
+        var line = text.Split('\n').Select((l, i) => (l, i)).Single(x => x.l.Contains(".Replicas(2);", StringComparison.Ordinal));
+        var column = line.l.IndexOf("Replicas(2)", StringComparison.Ordinal) + "Replicas(".Length + 1;
+
+        var build = fixture.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"TinyStack.cs({line.i + 1},{column}): error IKS0002: Replicas must be at least 0, not -2.", build.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(fixture.DeployDirectory), build.Output);
+    }
 }
