@@ -23,6 +23,7 @@ internal sealed class JsonText
 
     public JsonText BeginObject()
     {
+        Separate();
         _literal.Append('{');
         _first.Push(true);
         return this;
@@ -37,6 +38,7 @@ internal sealed class JsonText
 
     public JsonText BeginArray()
     {
+        Separate();
         _literal.Append('[');
         _first.Push(true);
         return this;
