@@ -45,9 +45,23 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A second declaration continues the first one, which usually hides a copy-paste mistake.");
 
+    /// <summary>IKS0102: a local rate-limit counter on a gateway with more than one task.</summary>
+    public static readonly DiagnosticDescriptor LocalRateLimitOnReplicatedGateway = Create(
+        RuleIdentifiers.LocalRateLimitOnReplicatedGateway,
+        "Local rate limit on a replicated gateway",
+        DiagnosticSeverity.Warning,
+        "With policy local every APISIX instance counts alone, so n gateway tasks allow n times the limit; policy redis shares one counter.");
+
+    /// <summary>IKS0109: a consistent-hash upstream without per-node aliases.</summary>
+    public static readonly DiagnosticDescriptor ConsistentHashWithoutPerNodeAliases = Create(
+        RuleIdentifiers.ConsistentHashWithoutPerNodeAliases,
+        "Consistent-hash upstream without per-node aliases",
+        DiagnosticSeverity.Warning,
+        "chash needs one upstream node per task: a Swarm VIP spreads connections anyway, and a per-node name that no alias declares does not resolve.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
-        NotEvaluable, InvalidValue, UndeclaredReference, InexpressibleOverlayChange, DuplicateDeclaration);
+        NotEvaluable, InvalidValue, UndeclaredReference, InexpressibleOverlayChange, DuplicateDeclaration, LocalRateLimitOnReplicatedGateway, ConsistentHashWithoutPerNodeAliases);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

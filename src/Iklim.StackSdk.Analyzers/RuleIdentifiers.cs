@@ -21,6 +21,12 @@ public static class RuleIdentifiers
     /// <summary>The same service, resource or profile is declared twice in one scope.</summary>
     public const string DuplicateDeclaration = "IKS0005";
 
+    /// <summary>A <c>limit-count</c> with <c>policy: local</c> on a gateway that runs more than one task.</summary>
+    public const string LocalRateLimitOnReplicatedGateway = "IKS0102";
+
+    /// <summary>A <c>chash</c> upstream whose nodes are not per-node aliases of the target service.</summary>
+    public const string ConsistentHashWithoutPerNodeAliases = "IKS0109";
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }
