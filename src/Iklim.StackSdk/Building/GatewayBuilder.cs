@@ -373,7 +373,12 @@ internal static class Plugins
             case RateLimitPolicy.Local when redisHost is not null || redisPort is not null || redisPassword is not null || !clusterNodes.IsEmpty || redisClusterName is not null:
                 throw new ArgumentException("Policy local keeps counters in memory: drop the Redis settings, or use RateLimitPolicy.Redis.", nameof(policy));
             case RateLimitPolicy.Redis:
-                GatewayRequire.Token(redisHost!, "The Redis host of policy redis", nameof(redisHost));
+                if (redisHost is null)
+                {
+                    throw new ArgumentException("Policy redis needs redisHost, such as \"redis\".", nameof(redisHost));
+                }
+
+                GatewayRequire.Token(redisHost, "The Redis host of policy redis", nameof(redisHost));
                 if (!clusterNodes.IsEmpty || redisClusterName is not null)
                 {
                     throw new ArgumentException("Cluster nodes belong to RateLimitPolicy.RedisCluster.", nameof(redisClusterNodes));
