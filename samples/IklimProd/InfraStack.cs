@@ -71,6 +71,24 @@ public sealed class InfraStack : IStackDefinition
             .Constraint("node.labels.type == service")
             .Label("project", "co.iklim");
 
+        // Steps 3, 4 and 7: what init/apisix-core/init.sh puts into the Admin API, and config/apisix/config.yaml.
+        // Test keeps the standalone etcd and counts rate limits in the single gateway's memory.
+        stack.Gateway("apisix")
+            .Etcd(["http://etcd:2379"], prefix: "/apisix", timeout: 30)
+            .RealIp("X-Forwarded-For", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+            .Upstream("rabbitmq-upstream", upstream => upstream
+                .RoundRobin()
+                .Node("rabbitmq", 15674)
+                .Timeout(connect: 10, send: 3600, read: 3600))
+            .Route("ws", route => route
+                .Uri("/ws")
+                .Upstream("rabbitmq-upstream")
+                .WebSocket()
+                .LimitConn(5, burst: 0, defaultConnDelay: 0.1))
+            .Route("auth", route => route.Uri("/v1/auth/*").LimitCount(12, 60))
+            .Route("users", route => route.Uri("/v1/users/*").LimitCount(12, 60))
+            .GlobalRule("1", rule => rule.LimitCount(60, 60, allowDegradation: true));
+
         stack.Service("apisix-dashboard")
             .Image("apache/apisix-dashboard:3.0.1-alpine")
             .Network("iklimco-net")
@@ -151,6 +169,23 @@ public sealed class InfraStack : IStackDefinition
             // Step 3: the gateway and its dashboard are stateless; config lives in etcd.
             prod.Service("apisix").Replicas(3).MaxReplicasPerNode(1);
             prod.Service("apisix-dashboard").Replicas(3).MaxReplicasPerNode(1);
+
+            // With 3 gateways every limit-count must share its counter in Redis (IKS0102); allow_degradation lets
+            // requests through during a Sentinel failover. APISIX uses the Patroni etcd, and reaches RabbitMQ per node
+            // (the aliases of Step 6) so that chash on the client address keeps a WebSocket on one node (Step 7).
+            prod.Gateway("apisix")
+                .Etcd(["http://iklim-db-01:2379", "http://iklim-db-02:2379", "http://iklim-db-03:2379"], prefix: "/apisix", timeout: 30)
+                .Upstream("rabbitmq-upstream", upstream => upstream
+                    .ConsistentHash("remote_addr")
+                    .Node("rabbitmq-iklim-app-01", 15674)
+                    .Node("rabbitmq-iklim-app-02", 15674)
+                    .Node("rabbitmq-iklim-app-03", 15674))
+                .Route("auth", route => route.LimitCount(
+                    12, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true))
+                .Route("users", route => route.LimitCount(
+                    12, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true))
+                .GlobalRule("1", rule => rule.LimitCount(
+                    60, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true));
 
             // Step 5: Redis Sentinel. The master is not pinned: it reschedules on node failure (the summary table).
             prod.Service("redis")

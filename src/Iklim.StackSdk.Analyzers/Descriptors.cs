@@ -52,6 +52,13 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "Swarm may place two replicas of a stateful service on one node, where they share its disk and fail together.");
 
+    /// <summary>IKS0102: a local rate-limit counter on a gateway with more than one task.</summary>
+    public static readonly DiagnosticDescriptor LocalRateLimitOnReplicatedGateway = Create(
+        RuleIdentifiers.LocalRateLimitOnReplicatedGateway,
+        "Local rate limit on a replicated gateway",
+        DiagnosticSeverity.Warning,
+        "With policy local every APISIX instance counts alone, so n gateway tasks allow n times the limit; policy redis shares one counter.");
+
     /// <summary>IKS0103: a pinned or singleton service that runs more than once, or is pinned to two nodes.</summary>
     public static readonly DiagnosticDescriptor DuplicatePinnedSingleton = Create(
         RuleIdentifiers.DuplicatePinnedSingleton,
@@ -94,6 +101,13 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "A literal secret ends up in the stack file, in git and in docker service inspect; use ${VAR} or a Docker secret.");
 
+    /// <summary>IKS0109: a consistent-hash upstream without per-node aliases.</summary>
+    public static readonly DiagnosticDescriptor ConsistentHashWithoutPerNodeAliases = Create(
+        RuleIdentifiers.ConsistentHashWithoutPerNodeAliases,
+        "Consistent-hash upstream without per-node aliases",
+        DiagnosticSeverity.Warning,
+        "chash needs one upstream node per task: a Swarm VIP spreads connections anyway, and a per-node name that no alias declares does not resolve.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotEvaluable,
@@ -102,12 +116,14 @@ public static class Descriptors
         InexpressibleOverlayChange,
         DuplicateDeclaration,
         StatefulWithoutMaxReplicasPerNode,
+        LocalRateLimitOnReplicatedGateway,
         DuplicatePinnedSingleton,
         UnschedulablePlacement,
         StartFirstWithoutFreeSlot,
         QuorumNotMajority,
         UnpinnedImageTag,
-        SecretInPlainEnvironment);
+        SecretInPlainEnvironment,
+        ConsistentHashWithoutPerNodeAliases);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

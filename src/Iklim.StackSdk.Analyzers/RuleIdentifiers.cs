@@ -24,6 +24,9 @@ public static class RuleIdentifiers
     /// <summary>A replicated stateful service without <c>max_replicas_per_node</c>.</summary>
     public const string StatefulWithoutMaxReplicasPerNode = "IKS0101";
 
+    /// <summary>A <c>limit-count</c> with <c>policy: local</c> on a gateway that runs more than one task.</summary>
+    public const string LocalRateLimitOnReplicatedGateway = "IKS0102";
+
     /// <summary>A service pinned to one node or marked <c>Singleton()</c> that runs more than once or is pinned to two nodes.</summary>
     public const string DuplicatePinnedSingleton = "IKS0103";
 
@@ -41,6 +44,9 @@ public static class RuleIdentifiers
 
     /// <summary>A secret-like environment variable set to a literal value.</summary>
     public const string SecretInPlainEnvironment = "IKS0108";
+
+    /// <summary>A <c>chash</c> upstream whose nodes are not per-node aliases of the target service.</summary>
+    public const string ConsistentHashWithoutPerNodeAliases = "IKS0109";
 
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";

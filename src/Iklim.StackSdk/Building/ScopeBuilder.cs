@@ -18,6 +18,7 @@ internal class ScopeBuilder : IStackScope
     private readonly List<FileResourceBuilder> _secrets = new();
     private readonly List<FileResourceBuilder> _configs = new();
     private readonly List<NodeBuilder> _nodes = new();
+    private readonly List<GatewayBuilder> _gateways = new();
 
     internal ScopeBuilder(string scope, BuildContext context)
     {
@@ -47,6 +48,9 @@ internal class ScopeBuilder : IStackScope
     public INodeBuilder Node(string hostname) =>
         Declare(_nodes, "node", Require.NotEmpty(hostname, "A node hostname", nameof(hostname)), n => new NodeBuilder(this, n), s => s.Hostname);
 
+    public IGatewayBuilder Gateway(string service) =>
+        Declare(_gateways, "gateway", Require.ObjectName(service, "service", nameof(service)), n => new GatewayBuilder(this, n), g => g.Service);
+
     internal StackScope ToScope() => new()
     {
         Services = _services.Select(s => s.Spec).ToValueList(),
@@ -55,6 +59,7 @@ internal class ScopeBuilder : IStackScope
         Secrets = _secrets.Select(s => s.Spec).ToValueList(),
         Configs = _configs.Select(c => c.Spec).ToValueList(),
         Nodes = _nodes.Select(n => n.Spec).ToValueList(),
+        Gateways = _gateways.Select(g => g.Spec).ToValueList(),
     };
 
     internal void Record(string kind, string name, string key) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
+using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Validation;
 
@@ -67,6 +68,9 @@ public sealed class StackBuilder : IStackBuilder
     public INodeBuilder Node(string hostname) => _base.Node(hostname);
 
     /// <inheritdoc />
+    public IGatewayBuilder Gateway(string service) => _base.Gateway(service);
+
+    /// <inheritdoc />
     public IStackBuilder Profile(string name, Action<IProfileBuilder> configure)
     {
         Require.ObjectName(name, "profile", nameof(name));
@@ -97,7 +101,8 @@ public sealed class StackBuilder : IStackBuilder
     /// </summary>
     public StackBuildResult Build()
     {
-        var model = new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList());
+        var model = GatewayConfigMounts.Attach(
+            new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList()));
         var findings = _context.Findings.Concat(model.Validate())
             .Select(f => f.Origin is null ? f with { Origin = _context.Provenance.Locate(f.Where) } : f)
             .ToList();

@@ -28,6 +28,14 @@ public interface IStackScope
     /// <summary>Adds a node to this scope's inventory, used only by placement rules.</summary>
     /// <example><code>stack.Node("iklim-app-01").Label("type", "service");</code></example>
     INodeBuilder Node(string hostname);
+
+    /// <summary>
+    /// Marks the service <paramref name="service"/> as an APISIX gateway and configures it; the build writes its
+    /// <c>init/&lt;service&gt;-core/init.sh</c> and <c>config/&lt;service&gt;/config.yaml</c> and mounts the config.
+    /// In a profile: changes the base's gateway.
+    /// </summary>
+    /// <example><code>stack.Gateway("apisix").Route("ws", r => r.Uri("/ws").Upstream("rabbitmq-upstream"));</code></example>
+    IGatewayBuilder Gateway(string service);
 }
 
 /// <summary>The base stack: everything the test environment deploys, plus the profiles.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
 
@@ -36,6 +37,7 @@ public static class StackArtefacts
                 $"Deploy: docker stack deploy -c {model.BaseFile} -c {overlayFile} {model.Name}")));
         }
 
+        files.AddRange(GatewayArtefacts(model));
         files.Add(new Artefact("STACK.md", StackSummaryEmitter.Emit(model)));
         return files;
     }
@@ -51,6 +53,35 @@ public static class StackArtefacts
         }
 
         return string.Join(", ", parts);
+    }
+
+    // Per gateway: its init.sh for every profile, config.yaml for the base, config.<profile>.yaml where a profile changes it.
+    private static IEnumerable<Artefact> GatewayArtefacts(StackModel model)
+    {
+        foreach (var service in GatewayFiles.Services(model))
+        {
+            var scopes = new List<(string Profile, GatewaySpec Gateway)>();
+            var baseGateway = GatewayFiles.Effective(model, service, null);
+            scopes.Add((GatewayScriptEmitter.BaseProfile, baseGateway ?? new GatewaySpec(service)));
+            foreach (var profile in model.Profiles)
+            {
+                scopes.Add((profile.Name, GatewayFiles.Effective(model, service, profile) ?? new GatewaySpec(service)));
+            }
+
+            yield return new Artefact(GatewayFiles.ScriptPath(service), GatewayScriptEmitter.Emit(model.Name, service, scopes));
+            if (GatewayFiles.BaseConfig(model, service) is { } baseConfig)
+            {
+                yield return new Artefact(GatewayFiles.ConfigPath(service, null), GatewayConfigEmitter.Emit(model.Name, GatewayScriptEmitter.BaseProfile, baseConfig));
+            }
+
+            foreach (var profile in model.Profiles)
+            {
+                if (GatewayFiles.ProfileConfig(model, service, profile) is { } profileConfig)
+                {
+                    yield return new Artefact(GatewayFiles.ConfigPath(service, profile.Name), GatewayConfigEmitter.Emit(model.Name, profile.Name, profileConfig));
+                }
+            }
+        }
     }
 
     private static string Count(int count, string noun) =>

@@ -22,6 +22,9 @@ public static class DockerMerge
 
         // The inventory is not a compose key: a profile's nodes add to (or redefine) the base's.
         Nodes = MergeByName(baseScope.Nodes, overlay.Nodes, n => n.Hostname, (_, o) => o),
+
+        // Nor are gateways: they become init.sh and config.yaml, merged by GatewayMerge's rules.
+        Gateways = MergeByName(baseScope.Gateways, overlay.Gateways, g => g.Service, GatewayMerge.Merge),
     };
 
     /// <summary>One service of the overlay merged over the same service of the base.</summary>

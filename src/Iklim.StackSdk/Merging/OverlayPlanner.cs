@@ -48,6 +48,7 @@ public static class OverlayPlanner
             Secrets = Changed(baseScope.Secrets, profile.Changes.Secrets),
             Configs = Changed(baseScope.Configs, profile.Changes.Configs),
             Nodes = profile.Changes.Nodes,
+            Gateways = profile.Changes.Gateways,
         };
         return new OverlayPlan(overlay, DockerMerge.Merge(baseScope, overlay), findings);
     }

@@ -32,6 +32,12 @@ public sealed record StackScope
     /// <summary>The node inventory.</summary>
     public ValueList<NodeSpec> Nodes { get; init; }
 
+    /// <summary>APISIX gateways, by the service that runs them. Not compose keys: they become init.sh and config.yaml.</summary>
+    public ValueList<GatewaySpec> Gateways { get; init; }
+
+    /// <summary>The gateway run by <paramref name="service"/>, or null.</summary>
+    public GatewaySpec? Gateway(string service) => Gateways.FirstOrDefault(g => g.Service == service);
+
     /// <summary>The service called <paramref name="name"/>, or null.</summary>
     public ServiceSpec? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
 }

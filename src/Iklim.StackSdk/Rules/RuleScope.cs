@@ -54,6 +54,11 @@ internal sealed class RuleScope
     /// <summary>True when this scope itself set <paramref name="key"/> of <paramref name="service"/> (for a profile: to a new value).</summary>
     public bool Sets(string service, string key)
     {
+        if (SetsGateway(service, key))
+        {
+            return true;
+        }
+
         var spec = Changes.Service(service);
         if (spec is null)
         {
@@ -79,6 +84,43 @@ internal sealed class RuleScope
         };
     }
 
+    /// <summary>
+    /// True when this scope itself set the gateway setting <paramref name="key"/> of the gateway run by
+    /// <paramref name="service"/>: <c>Route:{id}:LimitCount</c>, <c>GlobalRule:{id}:LimitConn</c>,
+    /// <c>Upstream:{id}:Node:{host}</c>, <c>Upstream:{id}:Balancer</c>, <c>Etcd</c>, <c>RealIp</c>.
+    /// </summary>
+    public bool SetsGateway(string service, string key)
+    {
+        if (Changes.Gateway(service) is not { } gateway)
+        {
+            return false;
+        }
+
+        var parts = key.Split(new[] { ':' }, 3);
+        var detail = parts.Length > 2 ? parts[2] : string.Empty;
+        switch (parts[0])
+        {
+            case "Etcd":
+                return gateway.Etcd is not null;
+            case "RealIp":
+                return gateway.RealIp is not null;
+            case "Route" when parts.Length > 1:
+                return gateway.Routes.FirstOrDefault(r => r.Id == parts[1]) is { } route && (detail.Length == 0 || SetsPlugin(route.Plugins, detail));
+            case "GlobalRule" when parts.Length > 1:
+                return gateway.GlobalRules.FirstOrDefault(r => r.Id == parts[1]) is { } rule && (detail.Length == 0 || SetsPlugin(rule.Plugins, detail));
+            case "Upstream" when parts.Length > 1:
+                return gateway.Upstreams.FirstOrDefault(u => u.Id == parts[1]) is { } upstream && detail switch
+                {
+                    "" => true,
+                    "Balancer" => upstream.Balancer is not null,
+                    _ when detail.StartsWith("Node:", StringComparison.Ordinal) => upstream.Nodes.Any(n => n.Host == detail.Substring("Node:".Length)),
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
     /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
     public int? Tasks(ServiceSpec service) =>
         service.Mode == ServiceMode.Global
@@ -87,4 +129,11 @@ internal sealed class RuleScope
 
     /// <summary>The hostnames of <paramref name="nodes"/>, for messages.</summary>
     public static string Hostnames(IEnumerable<NodeSpec> nodes) => string.Join(", ", nodes.Select(n => n.Hostname));
+
+    private static bool SetsPlugin(ValueList<PluginSpec> plugins, string call) => call switch
+    {
+        "LimitCount" => plugins.Any(p => p is LimitCountSpec),
+        "LimitConn" => plugins.Any(p => p is LimitConnSpec),
+        _ => false,
+    };
 }

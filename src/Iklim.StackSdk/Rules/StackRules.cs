@@ -7,7 +7,7 @@ using Iklim.StackSdk.Model;
 namespace Iklim.StackSdk.Rules;
 
 /// <summary>
-/// Runs the policy rules (IKS0101, IKS0103–IKS0108) on the base stack and on each profile's effective stack
+/// Runs the policy rules (IKS0101–IKS0109) on the base stack and on each profile's effective stack
 /// (exactly what Docker makes of base + overlay).
 /// </summary>
 /// <remarks>
@@ -34,6 +34,8 @@ public static class StackRules
         new QuorumNotMajority(),
         new UnpinnedImageTag(),
         new SecretInPlainEnvironment(),
+        new LocalRateLimitOnReplicatedGateway(),
+        new ConsistentHashWithoutPerNodeAliases(),
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>

@@ -159,6 +159,23 @@ public sealed class RuntimeEqualsStaticTests
     public void HandWrittenStack_StaticModelEqualsRuntimeModel(string source) => AssertRuntimeEqualsStatic(source, "hand-written stack");
 
     [Fact]
+    public void SampleStackWithItsGateway_StaticModelEqualsRuntimeModel()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "IklimStackSdk.sln")))
+        {
+            root = root.Parent!;
+        }
+
+        // The test harness runs a global InfraStack; the sample's namespace is the only difference.
+        var source = File.ReadAllText(Path.Combine(root.FullName, "samples", "IklimProd", "InfraStack.cs"))
+            .Replace("namespace IklimProd;", string.Empty, StringComparison.Ordinal);
+        AssertRuntimeEqualsStatic(source, "samples/IklimProd");
+        var compilation = StackCompilation.Create(source);
+        Assert.Contains(StackArtefacts.Create(compilation.EvaluateStatically().Result!.Model), a => a.Path == "init/apisix-core/init.sh");
+    }
+
+    [Fact]
     public void GeneratedStacks_StaticModelEqualsRuntimeModel()
     {
         // A fixed default keeps CI deterministic; set IKLIM_STACK_SEED to explore other stacks locally.

@@ -1,0 +1,72 @@
+using System;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using Iklim.StackSdk.Model;
+
+namespace Iklim.StackSdk.Emitting.Gateway;
+
+/// <summary>
+/// Mounts each gateway's config.yaml into its service. The base gets a top-level config entry
+/// (<c>apisix_config</c>, <c>file: ./config/apisix/config.yaml</c>) and the mount at
+/// <see cref="GatewayFiles.ConfigTarget"/>; a profile whose effective config.yaml differs redeclares the entry with
+/// <c>file: ./config/apisix/config.&lt;profile&gt;.yaml</c>, which Docker's merge puts in place of the base's entry whole.
+/// Each entry's Docker <c>name</c> carries a hash of the file, because Docker configs are immutable: a changed file
+/// under the old name would make <c>docker stack deploy</c> fail.
+/// </summary>
+internal static class GatewayConfigMounts
+{
+    public static StackModel Attach(StackModel model)
+    {
+        var result = model;
+        foreach (var service in GatewayFiles.Services(model))
+        {
+            var baseConfig = GatewayFiles.BaseConfig(model, service);
+            if (baseConfig is not null)
+            {
+                var content = GatewayConfigEmitter.Emit(model.Name, GatewayScriptEmitter.BaseProfile, baseConfig);
+                result = result with { Base = Mount(result.Base, model.Name, service, null, content) };
+            }
+
+            var profiles = result.Profiles.Select(profile =>
+            {
+                if (GatewayFiles.ProfileConfig(model, service, profile) is not { } effective)
+                {
+                    return profile;
+                }
+
+                var content = GatewayConfigEmitter.Emit(model.Name, profile.Name, effective);
+                return profile with { Changes = Mount(profile.Changes, model.Name, service, profile.Name, content, mountService: baseConfig is null) };
+            });
+            result = result with { Profiles = profiles.ToValueList() };
+        }
+
+        return result;
+    }
+
+    private static StackScope Mount(StackScope scope, string stack, string service, string? profile, string content, bool mountService = true)
+    {
+        var name = GatewayFiles.ConfigName(service);
+        var entry = new FileResourceSpec(name)
+        {
+            File = "./" + GatewayFiles.ConfigPath(service, profile),
+            ExternalName = stack + "_" + name + "_" + Hash(content),
+        };
+        scope = scope with { Configs = scope.Configs.Upsert(c => c.Name == name, entry) };
+        if (!mountService)
+        {
+            return scope;
+        }
+
+        var spec = scope.Service(service) ?? new ServiceSpec(service);
+        var mounted = spec with { Configs = spec.Configs.Upsert(c => c.Source == name, new FileReference(name, GatewayFiles.ConfigTarget)) };
+        return scope with { Services = scope.Services.Upsert(s => s.Name == service, mounted) };
+    }
+
+    private static string Hash(string content)
+    {
+        using var sha = SHA256.Create();
+        var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(content));
+        return string.Concat(bytes.Take(5).Select(b => b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
