@@ -1,6 +1,7 @@
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.Metadata.Ecma335;
+using System.Reflection.PortableExecutable;
 
 namespace Iklim.StackSdk.Package.Tests;
 

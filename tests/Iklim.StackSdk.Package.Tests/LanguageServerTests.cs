@@ -1,3 +1,5 @@
+using Xunit.Abstractions;
+
 namespace Iklim.StackSdk.Package.Tests;
 
 /// <summary>

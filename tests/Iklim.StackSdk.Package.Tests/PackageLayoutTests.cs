@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Xml.Linq;
+using Xunit.Abstractions;
 
 namespace Iklim.StackSdk.Package.Tests;
 

@@ -17,6 +17,7 @@ public sealed class PackedSdk : IDisposable
     public PackedSdk()
     {
         var sources = _root.Combine("sources");
+        Directory.CreateDirectory(sources);
         foreach (var entry in SourceEntries)
         {
             CopyEntry(Path.Combine(RepoRoot, entry), Path.Combine(sources, entry));

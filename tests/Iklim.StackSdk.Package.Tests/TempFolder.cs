@@ -1,7 +1,7 @@
 namespace Iklim.StackSdk.Package.Tests;
 
 /// <summary>A fresh folder under the system temp folder, outside the repository, deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
+public sealed class TempFolder : IDisposable
 {
     public TempFolder(string purpose)
     {
