@@ -31,7 +31,7 @@ public sealed class PackageLayoutTests(PackedSdk sdk, ITestOutputHelper output)
         "content/iklim-stack/.editorconfig",
         "content/iklim-stack/.template.config/template.json",
         "content/iklim-stack/StackProject.csproj",
-        "content/iklim-stack/StackProjectStack.cs",
+        "content/iklim-stack/StackClassStack.cs",
     ];
 
     [Fact]

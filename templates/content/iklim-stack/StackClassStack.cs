@@ -10,7 +10,7 @@ namespace StackProject;
 /// </code>
 /// </summary>
 [Stack("stack-project", BaseFile = "docker-stack-stack-project.yml")]
-public sealed class StackProjectStack : IStackDefinition
+public sealed class StackClassStack : IStackDefinition
 {
     public void Configure(IStackBuilder stack)
     {
