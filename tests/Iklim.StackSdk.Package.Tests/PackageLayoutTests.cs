@@ -30,8 +30,8 @@ public sealed class PackageLayoutTests(PackedSdk sdk, ITestOutputHelper output)
         "README.md",
         "content/iklim-stack/.editorconfig",
         "content/iklim-stack/.template.config/template.json",
-        "content/iklim-stack/StackProject.csproj",
         "content/iklim-stack/StackClassStack.cs",
+        "content/iklim-stack/StackProject.csproj",
     ];
 
     [Fact]
