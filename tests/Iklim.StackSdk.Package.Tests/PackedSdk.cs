@@ -16,33 +16,20 @@ public sealed class PackedSdk : IDisposable
 
     public PackedSdk()
     {
-        var sources = _root.Combine("sources");
-        Directory.CreateDirectory(sources);
-        foreach (var entry in SourceEntries)
+        try
         {
-            CopyEntry(Path.Combine(RepoRoot, entry), Path.Combine(sources, entry));
+            (FeedDirectory, PackagesDirectory, PackLog) = Pack();
+        }
+        catch
+        {
+            // xunit never disposes a fixture whose constructor threw.
+            _root.Dispose();
+            throw;
         }
 
-        FeedDirectory = _root.Combine("feed");
-        PackagesDirectory = _root.Combine("nuget-packages");
-        Directory.CreateDirectory(PackagesDirectory);
-
-        var log = new System.Text.StringBuilder();
-        foreach (var project in new[] { "src/Iklim.StackSdk.Package", "templates" })
-        {
-            var (exitCode, output) = DotNet.Run(sources, null, ["pack", project, "-c", "Release", "-o", FeedDirectory, .. DotNet.NoServers]);
-            log.AppendLine(output);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException("dotnet pack failed:\n" + log);
-            }
-        }
-
-        PackLog = log.ToString();
-        var package = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.*.nupkg").Single(file => !Path.GetFileName(file).StartsWith("Iklim.StackSdk.Templates.", StringComparison.Ordinal));
-        PackageFile = package;
+        PackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.*.nupkg").Single(file => !Path.GetFileName(file).StartsWith("Iklim.StackSdk.Templates.", StringComparison.Ordinal));
         TemplatePackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.Templates.*.nupkg").Single();
-        Version = Regex.Match(Path.GetFileName(package), @"^Iklim\.StackSdk\.(.+)\.nupkg$").Groups[1].Value;
+        Version = Regex.Match(Path.GetFileName(PackageFile), @"^Iklim\.StackSdk\.(.+)\.nupkg$").Groups[1].Value;
         MachineSources = ReadMachineSources();
     }
 
@@ -84,6 +71,33 @@ public sealed class PackedSdk : IDisposable
     }
 
     public void Dispose() => _root.Dispose();
+
+    private (string Feed, string Packages, string Log) Pack()
+    {
+        var sources = _root.Combine("sources");
+        Directory.CreateDirectory(sources);
+        foreach (var entry in SourceEntries)
+        {
+            CopyEntry(Path.Combine(RepoRoot, entry), Path.Combine(sources, entry));
+        }
+
+        var feed = _root.Combine("feed");
+        var packages = _root.Combine("nuget-packages");
+        Directory.CreateDirectory(packages);
+
+        var log = new System.Text.StringBuilder();
+        foreach (var project in new[] { "src/Iklim.StackSdk.Package", "templates" })
+        {
+            var (exitCode, output) = DotNet.Run(sources, null, ["pack", project, "-c", "Release", "-o", feed, .. DotNet.NoServers]);
+            log.AppendLine(output);
+            if (exitCode != 0)
+            {
+                throw new InvalidOperationException("dotnet pack failed:\n" + log);
+            }
+        }
+
+        return (feed, packages, log.ToString());
+    }
 
     private IReadOnlyList<string> ReadMachineSources()
     {
