@@ -13,8 +13,23 @@ public sealed class PackageLayoutTests(PackedSdk sdk, ITestOutputHelper output)
     [
         "README.md",
         "analyzers/dotnet/cs/Iklim.StackSdk.Analyzers.dll",
+        "analyzers/dotnet/cs/Iklim.StackSdk.CodeFixes.dll",
         "analyzers/dotnet/cs/Iklim.StackSdk.Generators.dll",
         "analyzers/dotnet/cs/Iklim.StackSdk.dll",
+
+        // Scriban (the gateway script templates) and the netstandard2.0 polyfills it needs where the compiler runs on
+        // .NET Framework (Visual Studio); a compiler on .NET uses its own newer copies.
+        "analyzers/dotnet/cs/Microsoft.Bcl.AsyncInterfaces.dll",
+        "analyzers/dotnet/cs/Microsoft.CSharp.dll",
+        "analyzers/dotnet/cs/Scriban.Signed.dll",
+        "analyzers/dotnet/cs/System.Buffers.dll",
+        "analyzers/dotnet/cs/System.IO.Pipelines.dll",
+        "analyzers/dotnet/cs/System.Memory.dll",
+        "analyzers/dotnet/cs/System.Numerics.Vectors.dll",
+        "analyzers/dotnet/cs/System.Runtime.CompilerServices.Unsafe.dll",
+        "analyzers/dotnet/cs/System.Text.Encodings.Web.dll",
+        "analyzers/dotnet/cs/System.Text.Json.dll",
+        "analyzers/dotnet/cs/System.Threading.Tasks.Extensions.dll",
         "analyzers/dotnet/cs/YamlDotNet.dll",
         "build/Iklim.StackSdk.props",
         "build/Iklim.StackSdk.targets",
