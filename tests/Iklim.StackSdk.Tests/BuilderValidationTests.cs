@@ -31,6 +31,8 @@ public sealed class BuilderValidationTests
         { "memory", () => Service().Limits(memory: "lots") },
         { "name", () => Env.Var("1BAD") },
         { "descriptor", () => Service().Spread("hostname") },
+        { "value", () => Service().Environment("A", "\uD800") },
+        { "arguments", () => Service().Command("echo", "x\uDC00") },
     };
 
     [Theory]

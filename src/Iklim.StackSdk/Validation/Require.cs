@@ -96,11 +96,35 @@ internal static class Require
         return value;
     }
 
+    // Every string the DSL accepts passes here, so this is also where text that no YAML or JSON file can hold
+    // (an unpaired UTF-16 surrogate) is rejected, instead of failing later in an emitter.
     public static void NotNull(object? value, string parameter)
     {
         if (value is null)
         {
             throw new ArgumentNullException(parameter);
         }
+
+        if (value is string text && UnpairedSurrogateAt(text) is { } index)
+        {
+            throw new ArgumentException($"The text has an unpaired UTF-16 surrogate (\\u{((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}), which no stack file can hold.", parameter);
+        }
+    }
+
+    private static int? UnpairedSurrogateAt(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return i;
+            }
+        }
+
+        return null;
     }
 }

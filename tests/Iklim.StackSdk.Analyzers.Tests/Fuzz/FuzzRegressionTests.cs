@@ -41,6 +41,32 @@ public sealed class FuzzRegressionTests
         },
     };
 
+    // Found by seed 20261126 (variants 653, 884, 6179, 7751, 9306: a literal replaced by "\uD800"): YamlDotNet threw
+    // on the unpaired surrogate while emitting, so the generator blocked with an internal error the analyzer never
+    // reported. The builders now reject such text, which makes it IKS0002 at the argument.
+    public static TheoryData<string, string> UnpairedSurrogates => new()
+    {
+        { "environment value", "stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Environment(\"A\", {|IKS0002:\"\\uD800\"|});" },
+        { "label, concatenated", "stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Label(\"project\", {|IKS0002:\"\\uD800\" + \"\\uD800\"|});" },
+        { "interpolated alias", "stack.Network(\"net\"); stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Network(\"net\", {|IKS0002:$\"\\uDC00{Swarm.NodeHostname}\"|});" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnpairedSurrogates))]
+    public async Task UnpairedSurrogate_IsIks0002AtTheArgument_AndBlocksTheStack(string name, string statement)
+    {
+        var source = "using Iklim.StackSdk;\n[Stack(\"iklimco\")]\npublic sealed class InfraStack : IStackDefinition\n{\n    public void Configure(IStackBuilder stack)\n    {\n        " + statement + "\n    }\n}\n";
+        var plain = source.Replace("{|IKS0002:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
+        var diagnostics = await StackCompilation.Create(plain).Compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StackDefinitionAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var error = Assert.Single(diagnostics, d => d.Id == "IKS0002");
+        var expectedStart = source.IndexOf("{|IKS0002:", StringComparison.Ordinal);
+        Assert.True(expectedStart == error.Location.SourceSpan.Start, name + ": " + error);
+        Assert.True(Assert.Single(GeneratorRun.Run(plain)).Blocked, name);
+        Assert.True(CompilerSideFuzzTests.Check(plain).Defects.Count == 0, name + ": " + CompilerSideFuzzTests.Check(plain));
+    }
+
     [Theory]
     [MemberData(nameof(Sources))]
     public void Variant_HasNoDefect(string name, string source)

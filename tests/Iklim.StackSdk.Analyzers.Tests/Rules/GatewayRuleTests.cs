@@ -109,11 +109,13 @@ public sealed class GatewayRuleTests
                 stack.Profile("prod", prod =>
                 {
                     prod.Node("iklim-app-02").Label("type", "service");
-                    prod.Service("rabbitmq").Replicas(2).MaxReplicasPerNode(1);
+                    prod.Node("iklim-app-03").Label("type", "service");
+                    prod.Service("rabbitmq").Replicas(3).MaxReplicasPerNode(1);
                     prod.Gateway("apisix").Upstream("rabbitmq-upstream", up => up
                         .ConsistentHash("remote_addr")
                         .{|IKS0109:Node("rabbitmq-iklim-app-01", 15674)|}
-                        .{|IKS0109:Node("rabbitmq-iklim-app-02", 15674)|});
+                        .{|IKS0109:Node("rabbitmq-iklim-app-02", 15674)|}
+                        .{|IKS0109:Node("rabbitmq-iklim-app-03", 15674)|});
                 });
             }
         }
