@@ -31,6 +31,7 @@ internal sealed class OperationInterpreter
     private readonly Dictionary<ISymbol, object?> _values = new(SymbolEqualityComparer.Default);
     private readonly HashSet<ISymbol> _reassigned;
     private readonly List<EvaluationDiagnostic> _diagnostics = new();
+    private readonly HashSet<EvaluationDiagnostic> _reported = new();
     private readonly CallOriginTracker _tracker;
     private readonly CancellationToken _cancellationToken;
     private int _budget = StatementBudget;
@@ -522,7 +523,7 @@ internal sealed class OperationInterpreter
             return NotEvaluable(invocation, $"'{method.ToDisplayString()}' is not known to this version of the Iklim.StackSdk analyzer; use the same package version for the library and the analyzer.");
         }
 
-        var parameters = runtime.GetParameters();
+        var parameters = SdkMethods.Parameters(method);
         var runtimeArguments = new object?[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -666,7 +667,7 @@ internal sealed class OperationInterpreter
     {
         // A loop body is evaluated once per item: say the same thing at the same place only once.
         var diagnostic = new EvaluationDiagnostic(id, message, location);
-        if (!_diagnostics.Contains(diagnostic))
+        if (_reported.Add(diagnostic))
         {
             _diagnostics.Add(diagnostic);
         }

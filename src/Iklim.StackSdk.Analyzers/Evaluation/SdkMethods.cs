@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Linq;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Iklim.StackSdk.Analyzers.Evaluation;
@@ -19,8 +20,12 @@ internal static class SdkMethods
 
     private static readonly ConcurrentDictionary<string, MethodInfo?> Cache = new(StringComparer.Ordinal);
 
+    private static readonly ConditionalWeakTable<IMethodSymbol, RuntimeMethod> BySymbol = new();
+
     /// <summary>True for methods the evaluator may run: members of the SDK's public interfaces and static classes.</summary>
-    public static bool IsSdkMethod(IMethodSymbol method)
+    public static bool IsSdkMethod(IMethodSymbol method) => Resolved(method).IsSdk;
+
+    private static bool IsSdkMethodCore(IMethodSymbol method)
     {
         var type = method.ContainingType;
         if (type is null || type.ContainingType is not null || type.ContainingNamespace?.ToDisplayString() != SdkNamespace)
@@ -32,12 +37,23 @@ internal static class SdkMethods
     }
 
     /// <summary>The runtime method for <paramref name="method"/>, or null when this SDK version has none.</summary>
-    public static MethodInfo? Find(IMethodSymbol method)
+    public static MethodInfo? Find(IMethodSymbol method) => Resolved(method).Method;
+
+    /// <summary>The parameters of <see cref="Find"/>'s method, read once (reflection copies them on every call).</summary>
+    public static ParameterInfo[] Parameters(IMethodSymbol method) => Resolved(method).Parameters;
+
+    // A stack calls the same few methods thousands of times: resolve each symbol once, and each signature once per process.
+    private static RuntimeMethod Resolved(IMethodSymbol method) => BySymbol.GetValue(method, static symbol =>
     {
-        var definition = method.ReducedFrom ?? method;
-        var key = Signature(definition);
-        return Cache.GetOrAdd(key, _ => Resolve(definition));
-    }
+        if (!IsSdkMethodCore(symbol))
+        {
+            return new RuntimeMethod(false, null, Array.Empty<ParameterInfo>());
+        }
+
+        var definition = symbol.ReducedFrom ?? symbol;
+        var runtime = Cache.GetOrAdd(Signature(definition), _ => Resolve(definition));
+        return new RuntimeMethod(true, runtime, runtime?.GetParameters() ?? Array.Empty<ParameterInfo>());
+    });
 
     /// <summary>The runtime type of an SDK type symbol (enums, interfaces), or null.</summary>
     public static Type? RuntimeType(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == SdkNamespace
@@ -95,4 +111,21 @@ internal static class SdkMethods
                 && m.IsStatic == method.IsStatic
                 && m.GetParameters().Select(p => Canonical(p.ParameterType)).SequenceEqual(parameters, StringComparer.Ordinal));
     }
+}
+
+/// <summary>What a method symbol maps to: whether the evaluator may run it, and its runtime method and parameters.</summary>
+internal sealed class RuntimeMethod
+{
+    public RuntimeMethod(bool isSdk, MethodInfo? method, ParameterInfo[] parameters)
+    {
+        IsSdk = isSdk;
+        Method = method;
+        Parameters = parameters;
+    }
+
+    public bool IsSdk { get; }
+
+    public MethodInfo? Method { get; }
+
+    public ParameterInfo[] Parameters { get; }
 }

@@ -20,6 +20,9 @@ internal class ScopeBuilder : IStackScope
     private readonly List<NodeBuilder> _nodes = new();
     private readonly List<GatewayBuilder> _gateways = new();
 
+    // Every declaration of this scope by kind and name, so a stack of thousands of services declares in linear time.
+    private readonly Dictionary<(string Kind, string Name), object> _declared = new();
+
     internal ScopeBuilder(string scope, BuildContext context)
     {
         Scope = scope;
@@ -66,10 +69,10 @@ internal class ScopeBuilder : IStackScope
         Context.Provenance.Record(new SourceRef(Scope, kind, name, key), Context.CurrentOrigin);
 
     private TBuilder Declare<TBuilder>(List<TBuilder> list, string kind, string name, Func<string, TBuilder> create, Func<TBuilder, string> nameOf)
+        where TBuilder : class
     {
         var where = new SourceRef(Scope, kind, name, SourceRef.Declaration);
-        var existing = list.FirstOrDefault(b => string.Equals(nameOf(b), name, StringComparison.Ordinal));
-        if (existing is not null)
+        if (_declared.TryGetValue((kind, name), out var declared) && declared is TBuilder existing)
         {
             var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
             Context.Report(new Finding(
@@ -83,6 +86,7 @@ internal class ScopeBuilder : IStackScope
         Context.Provenance.RecordFirst(where, Context.CurrentOrigin);
         var created = create(name);
         list.Add(created);
+        _declared.Add((kind, name), created);
         return created;
     }
 }

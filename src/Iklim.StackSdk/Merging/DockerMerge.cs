@@ -114,19 +114,42 @@ public static class DockerMerge
 
     private static string? Duration(string? overlay, string? baseValue) => overlay is null || IsZeroDuration(overlay) ? baseValue : overlay;
 
+    // The first entry of a name is merged into (or the item appended), in one pass with an index of positions.
     private static ValueList<T> MergeByName<T>(ValueList<T> b, ValueList<T> o, Func<T, string> key, Func<T, T, T> merge)
     {
-        var result = b;
+        if (o.IsEmpty)
+        {
+            return b;
+        }
+
+        var result = new List<T>(b.Count + o.Count);
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var item in b)
+        {
+            var name = key(item);
+            if (!positions.ContainsKey(name))
+            {
+                positions.Add(name, result.Count);
+            }
+
+            result.Add(item);
+        }
+
         foreach (var item in o)
         {
             var name = key(item);
-            var existing = result.FirstOrDefault(x => string.Equals(key(x), name, StringComparison.Ordinal));
-            result = existing is null
-                ? result.Add(item)
-                : result.Upsert(x => string.Equals(key(x), name, StringComparison.Ordinal), merge(existing, item));
+            if (positions.TryGetValue(name, out var position))
+            {
+                result[position] = merge(result[position], item);
+            }
+            else
+            {
+                positions.Add(name, result.Count);
+                result.Add(item);
+            }
         }
 
-        return result;
+        return result.ToValueList();
     }
 
     private static HealthcheckSpec? MergeHealthcheck(HealthcheckSpec? b, HealthcheckSpec? o) =>

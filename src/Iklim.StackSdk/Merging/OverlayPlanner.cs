@@ -153,8 +153,16 @@ public static class OverlayPlanner
     }
 
     // Docker replaces a top-level entry whole, so an entry is written only when it differs from the base's.
-    private static ValueList<T> Changed<T>(ValueList<T> b, ValueList<T> o) =>
-        o.Where(item => !b.Contains(item)).ToValueList();
+    private static ValueList<T> Changed<T>(ValueList<T> b, ValueList<T> o)
+    {
+        if (o.IsEmpty)
+        {
+            return o;
+        }
+
+        var inBase = new HashSet<T>(b);
+        return o.Where(item => !inBase.Contains(item)).ToValueList();
+    }
 
     private static IEnumerable<(string Key, string? Overlay, string? Base)> Durations(ServiceSpec b, ServiceSpec o)
     {

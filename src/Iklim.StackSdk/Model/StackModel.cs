@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Rules;
@@ -38,8 +39,8 @@ public sealed record StackScope
     /// <summary>The gateway run by <paramref name="service"/>, or null.</summary>
     public GatewaySpec? Gateway(string service) => Gateways.FirstOrDefault(g => g.Service == service);
 
-    /// <summary>The service called <paramref name="name"/>, or null.</summary>
-    public ServiceSpec? Service(string name) => Services.FirstOrDefault(s => s.Name == name);
+    /// <summary>The service called <paramref name="name"/>, or null (the first one declared, should a name repeat).</summary>
+    public ServiceSpec? Service(string name) => ServiceIndex.Of(this).TryGetValue(name, out var service) ? service : null;
 }
 
 /// <summary>A profile: a name and what it changes relative to the base.</summary>

@@ -18,13 +18,14 @@ public static class StackValidator
         var findings = new List<Finding>();
         var inBase = UndeclaredReferences(model.Base, string.Empty, model.Base).ToList();
         findings.AddRange(inBase);
+        var reportedInBase = new HashSet<(string Name, string Key)>(inBase.Select(b => (b.Where.Name, b.Where.Key)));
         foreach (var profile in model.Profiles)
         {
             var plan = OverlayPlanner.Plan(model.Base, profile);
 
             // A base reference that is undeclared in the base is reported once, there, not again for each profile.
             findings.AddRange(UndeclaredReferences(plan.Effective, profile.Name, profile.Changes)
-                .Where(f => !inBase.Any(b => b.Where.Name == f.Where.Name && b.Where.Key == f.Where.Key)));
+                .Where(f => !reportedInBase.Contains((f.Where.Name, f.Where.Key))));
             findings.AddRange(plan.Findings);
         }
 

@@ -1,8 +1,10 @@
 using Iklim.StackSdk.Analyzers.Tests.Infrastructure;
 using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Generators;
+using Iklim.StackSdk.Generators.Pipeline;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Iklim.StackSdk.Analyzers.Tests.Generators;
 
@@ -128,6 +130,52 @@ public sealed class StackArtefactGeneratorTests
         AssertAllStepsReused(driver);
         Assert.Equal(first.Single().Files, GeneratorRun.Manifest(driver).Single().Files);
     }
+
+    [Fact]
+    public void EditInsideOneOfTwoStacks_ChangesOnlyThatStacksEvaluation()
+    {
+        var compilation = StackCompilation.Create(AlphaStack("Replicas(1)"), ZetaStack).Compilation;
+        var driver = GeneratorRun.CreateDriver().RunGenerators(compilation);
+        var before = GeneratorRun.Manifest(driver);
+
+        var alphaTree = compilation.SyntaxTrees.First();
+        var editedTree = alphaTree.WithChangedText(SourceText.From(AlphaStack("Replicas(2)")));
+        driver = driver.RunGenerators(compilation.ReplaceSyntaxTree(alphaTree, editedTree));
+
+        var evaluated = StepOutputs(driver, TrackingNames.EvaluatedStacks);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(evaluated, o => o.Name == "alpha").Reason);
+        Assert.True(Assert.Single(evaluated, o => o.Name == "zeta").Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
+
+        var after = GeneratorRun.Manifest(driver);
+        Assert.NotEqual(before.Single(s => s.Name == "alpha").Files, after.Single(s => s.Name == "alpha").Files);
+        Assert.Equal(before.Single(s => s.Name == "zeta").Files, after.Single(s => s.Name == "zeta").Files);
+    }
+
+    private const string ZetaStack = """
+        using Iklim.StackSdk;
+
+        [Stack("zeta")]
+        public sealed class Zeta : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack) => stack.Service("web").Image("nginx:1.27").Replicas(1);
+        }
+        """;
+
+    private static string AlphaStack(string replicas) => $$"""
+        using Iklim.StackSdk;
+
+        [Stack("alpha")]
+        public sealed class Alpha : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack) => stack.Service("api").Image("registry.iklim.co/api:1.0").{{replicas}};
+        }
+        """;
+
+    private static List<(string Name, IncrementalStepRunReason Reason)> StepOutputs(GeneratorDriver driver, string trackingName) =>
+        driver.GetRunResult().Results.Single().TrackedSteps[trackingName]
+            .SelectMany(step => step.Outputs)
+            .Select(output => (((StackOutcome)output.Value).Name, output.Reason))
+            .ToList();
 
     private static void AssertAllStepsReused(GeneratorDriver driver)
     {

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Iklim.StackSdk.Analyzers.Rules;
+using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Generators;
+using Iklim.StackSdk.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Iklim.StackSdk.Benchmarks;
+
+/// <summary>
+/// Everything a benchmark needs prepared outside the measurement: the parsed compilation (as the tests build it, against
+/// Basic.Reference.Assemblies), the runtime model, and the analyzers and generator.
+/// </summary>
+public sealed class PreparedStack
+{
+    private static readonly ImmutableArray<MetadataReference> References =
+        Net100.References.All.Cast<MetadataReference>()
+            .Append(MetadataReference.CreateFromFile(typeof(StackBuilder).Assembly.Location))
+            .ToImmutableArray();
+
+    public PreparedStack(int serviceCount)
+    {
+        Stack = new SyntheticStack(serviceCount);
+        Compilation = CSharpCompilation.Create(
+            "BenchStackProject",
+            new[]
+            {
+                CSharpSyntaxTree.ParseText(Stack.Source(), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: "BenchStack.cs"),
+            },
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("the synthetic stack does not compile: " + errors[0]);
+        }
+
+        Model = RunBuilders().Model;
+    }
+
+    /// <summary>Every analyzer the SDK ships.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+        typeof(StackDefinitionAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+    public SyntheticStack Stack { get; }
+
+    /// <summary>Compiled once so that parsing is outside the measurement; clone it for a cold semantic state.</summary>
+    public CSharpCompilation Compilation { get; }
+
+    public StackModel Model { get; }
+
+    public StackBuildResult RunBuilders()
+    {
+        var builder = new StackBuilder("bench", "docker-stack-bench.yml");
+        Stack.Configure(builder);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// What the IDE and the build do for a stack project: run the generator, then every analyzer on the compilation
+    /// it produced. Starts from a clone, so nothing bound by an earlier run is reused.
+    /// </summary>
+    public (int GeneratedSources, int Diagnostics) RunEndToEnd()
+    {
+        var compilation = Compilation.Clone();
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new StackArtefactGenerator().AsSourceGenerator());
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+        var diagnostics = withGenerated.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        return (driver.GetRunResult().GeneratedTrees.Length, diagnostics.Length);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace Iklim.StackSdk.Benchmarks;
+
+/// <summary>Median wall-clock time of a few runs, for the harnesses that time things BenchmarkDotNet cannot (processes).</summary>
+internal static class Timing
+{
+    public static double MedianMilliseconds(int runs, Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
