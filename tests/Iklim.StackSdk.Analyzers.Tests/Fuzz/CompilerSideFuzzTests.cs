@@ -36,7 +36,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
     private static readonly CSharpCompilation Empty = CSharpCompilation.Create(
         "StackProject",
         Array.Empty<SyntaxTree>(),
-        TestReferences.All,
+        TestReferences.All.Append(SampleProject.Conventions),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Every analyzer the Analyzers assembly ships, found by reflection so a new one is fuzzed too.</summary>
@@ -67,7 +67,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
         var seed = EnvInt("IKLIM_FUZZ_SEED") ?? 20261126;
         var count = EnvInt("IKLIM_FUZZ_COUNT") ?? DefaultCount;
         var start = EnvInt("IKLIM_FUZZ_START") ?? 0;
-        var seedSource = File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"));
+        var seedSource = SampleProject.InfraStackSource;
         var mutator = new SourceMutator(seedSource);
         output.WriteLine($"fuzz seed {seed}, variants {start}..{start + count - 1} (replay: IKLIM_FUZZ_SEED={seed} IKLIM_FUZZ_START={start} IKLIM_FUZZ_COUNT={count}); {Analyzers.Length} analyzer(s); seed source has {mutator.TokenCount} tokens");
 
@@ -241,19 +241,6 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
         {
             File.AppendAllText(file, line + "\n");
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IklimStackSdk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IklimStackSdk.sln not found above " + AppContext.BaseDirectory);
     }
 
     internal sealed record VariantResult(Outcome? Outcome, List<string> Defects, string Detail)
