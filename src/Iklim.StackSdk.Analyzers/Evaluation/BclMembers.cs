@@ -173,7 +173,7 @@ internal static class BclMembers
                 return $"is given the culture '{culture.Name}'; use CultureInfo.InvariantCulture so the artefacts are the same everywhere.";
             }
 
-            if (argument is StringComparison comparison && comparison is StringComparison.CurrentCulture or StringComparison.CurrentCultureIgnoreCase)
+            if (argument is EnumValue { Type.Name: nameof(StringComparison) } comparison && Arithmetic.ToIndex(comparison.Value) is (int)StringComparison.CurrentCulture or (int)StringComparison.CurrentCultureIgnoreCase)
             {
                 return "compares with the machine's culture; use StringComparison.Ordinal.";
             }
@@ -394,7 +394,12 @@ internal static class BclMembers
         var underlying = Nullable.GetUnderlyingType(target) ?? target;
         if (underlying.IsEnum)
         {
-            return Enum.ToObject(underlying, value);
+            return Enum.ToObject(underlying, value is EnumValue enumValue ? enumValue.Value : value);
+        }
+
+        if (value is EnumValue number && underlying.IsPrimitive)
+        {
+            return System.Convert.ChangeType(number.Value, underlying, CultureInfo.InvariantCulture);
         }
 
         if (underlying.IsPrimitive && value is IConvertible)

@@ -17,7 +17,7 @@ internal sealed partial class OperationInterpreter
         _cancellationToken.ThrowIfCancellationRequested();
         if (operation.ConstantValue.HasValue)
         {
-            return operation.ConstantValue.Value;
+            return EnumOf(operation.Type, operation.ConstantValue.Value);
         }
 
         EnsureStack();
@@ -185,13 +185,22 @@ internal sealed partial class OperationInterpreter
             return value;
         }
 
+        if (value is EnumValue enumValue && !IsEnumType(conversion.Type))
+        {
+            value = enumValue.Value;
+            if (conversion.Type.SpecialType is SpecialType.System_Object or SpecialType.System_Enum or SpecialType.System_ValueType || conversion.Type.TypeKind == TypeKind.Interface)
+            {
+                return enumValue;
+            }
+        }
+
         var target = UnderlyingOf(conversion.Type);
         var source = conversion.Operand.Type is null ? SpecialType.None : UnderlyingOf(conversion.Operand.Type).SpecialType;
         if (Arithmetic.IsNumeric(target.SpecialType) && (Arithmetic.IsNumeric(source) || value is IConvertible && value is not string))
         {
             try
             {
-                return Arithmetic.Convert(value, target.SpecialType, conversion.IsChecked);
+                return EnumOf(conversion.Type, Arithmetic.Convert(value is EnumValue e ? e.Value : value, target.SpecialType, conversion.IsChecked));
             }
             catch (OverflowException)
             {
@@ -201,6 +210,23 @@ internal sealed partial class OperationInterpreter
 
         return value;
     }
+
+    /// <summary>A number of an enum type as an <see cref="EnumValue"/>; any other value as it is.</summary>
+    private static object? EnumOf(ITypeSymbol? type, object? value)
+    {
+        if (value is null || value is EnumValue || !IsEnumType(type))
+        {
+            return value;
+        }
+
+        var enumType = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type!;
+        return new EnumValue(enumType, value);
+    }
+
+    private static bool IsEnumType(ITypeSymbol? type) =>
+        (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)?.TypeKind == TypeKind.Enum;
+
+    private static object? Number(object? value) => value is EnumValue e ? e.Value : value;
 
     /// <summary>The type arithmetic works on: an enum's underlying type, a nullable's value type.</summary>
     private static ITypeSymbol UnderlyingOf(ITypeSymbol type)
@@ -259,15 +285,9 @@ internal sealed partial class OperationInterpreter
     /// </summary>
     private object? Format(object? value, ITypeSymbol? type, string? format, IOperation at)
     {
-        if (type?.TypeKind == TypeKind.Enum && value is not null && value is not ObjectValue)
+        if (value is EnumValue enumValue)
         {
-            var member = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
-            if (format is null && member is not null)
-            {
-                return member.Name;
-            }
-
-            return NotEvaluable(at, $"'{Text(at)}' formats an enum value that has no single member name; use a string instead.");
+            return format is null ? enumValue.ToString() : Format(enumValue.Value, null, format, at);
         }
 
         switch (value)
@@ -319,6 +339,18 @@ internal sealed partial class OperationInterpreter
         if (binary.OperatorMethod is { } method && !IsBuiltInOperator(method))
         {
             return CallMethod(binary, method, null, new[] { left, right });
+        }
+
+        if (left is EnumValue || right is EnumValue)
+        {
+            // Enum operators work on the numbers; == compares type and number, as C# does.
+            if (binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals)
+            {
+                return (binary.OperatorKind == BinaryOperatorKind.Equals) == Equals(left, right);
+            }
+
+            var number = BinaryValue(binary, binary.OperatorKind, Number(left), Number(right), UnderlyingOf(binary.LeftOperand.Type!), UnderlyingOf(binary.RightOperand.Type!), binary.IsChecked, binary.IsLifted);
+            return EnumOf(binary.Type, number);
         }
 
         return BinaryValue(binary, binary.OperatorKind, left, right, binary.LeftOperand.Type, binary.RightOperand.Type, binary.IsChecked, binary.IsLifted);
@@ -433,7 +465,7 @@ internal sealed partial class OperationInterpreter
 
         try
         {
-            var result = Arithmetic.Unary(unary.OperatorKind, operand, unary.IsChecked);
+            var result = EnumOf(unary.Type, Arithmetic.Unary(unary.OperatorKind, Number(operand)!, unary.IsChecked));
             return result ?? NotEvaluable(unary, $"'{Text(unary)}' cannot be evaluated at compile time; {Advice}.");
         }
         catch (OverflowException)
@@ -459,7 +491,9 @@ internal sealed partial class OperationInterpreter
         else
         {
             var inType = compound.InConversion.IsIdentity ? compound.Target.Type : compound.Value.Type;
-            result = BinaryValue(compound, compound.OperatorKind, current, operand, compound.Target.Type, compound.Value.Type, compound.IsChecked, compound.IsLifted);
+            result = current is EnumValue || operand is EnumValue
+                ? EnumOf(compound.Target.Type, BinaryValue(compound, compound.OperatorKind, Number(current), Number(operand), UnderlyingOf(compound.Target.Type!), UnderlyingOf(compound.Value.Type!), compound.IsChecked, compound.IsLifted))
+                : BinaryValue(compound, compound.OperatorKind, current, operand, compound.Target.Type, compound.Value.Type, compound.IsChecked, compound.IsLifted);
             if (result is not null and not Unknown && inType is not null && compound.Target.Type is { } targetType && Arithmetic.IsNumeric(UnderlyingOf(targetType).SpecialType) && Arithmetic.IsNumber(result))
             {
                 result = Arithmetic.Convert(result, UnderlyingOf(targetType).SpecialType, isChecked: false);
@@ -746,6 +780,11 @@ internal sealed partial class OperationInterpreter
         }
 
         var underlying = UnderlyingOf(type);
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return EnumOf(type, Arithmetic.Convert(0, underlying.SpecialType, false));
+        }
+
         return underlying.SpecialType switch
         {
             SpecialType.System_Boolean => false,

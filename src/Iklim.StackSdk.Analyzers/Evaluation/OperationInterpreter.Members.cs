@@ -37,6 +37,12 @@ internal sealed partial class OperationInterpreter
             }
         }
 
+        // Enum members are their number in the interpreter; the member name comes from the static type.
+        if (method.Name == "ToString" && method.Parameters.Length == 0 && receiver is EnumValue enumValue)
+        {
+            return enumValue.ToString();
+        }
+
         var arguments = EvaluateArguments(invocation.Arguments, method.Parameters.Length);
         if (arguments is null)
         {

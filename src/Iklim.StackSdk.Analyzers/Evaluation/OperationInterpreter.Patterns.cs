@@ -200,7 +200,7 @@ internal sealed partial class OperationInterpreter
                 var first = true;
                 foreach (var member in PrintedMembers(instance.Type))
                 {
-                    var memberValue = instance.Fields.TryGetValue(member, out var stored) ? stored : DefaultOf(MemberType(member));
+                    var memberValue = MemberValue(instance, member, at);
                     if (Format(memberValue, MemberType(member), null, at) is not string formatted)
                     {
                         return Unknown.Value;
@@ -227,7 +227,18 @@ internal sealed partial class OperationInterpreter
 
         return chain.SelectMany(t => t.GetMembers()).Where(m =>
             !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public && m.Name != "EqualityContract"
-            && (m is IFieldSymbol || m is IPropertySymbol { IsIndexer: false, GetMethod: not null }));
+            && (m is IFieldSymbol || m is IPropertySymbol { IsIndexer: false, IsOverride: false, GetMethod: not null }));
+    }
+
+    /// <summary>A field's or property's value as the program would read it: stored, or from the (overriding) getter.</summary>
+    private object? MemberValue(ObjectValue instance, ISymbol member, IOperation at)
+    {
+        if (member is IPropertySymbol property && !_sources.IsAutoProperty(property = DispatchProperty(property, instance)) && property.GetMethod is { } getter)
+        {
+            return CallMethod(at, getter, instance, System.Array.Empty<object?>());
+        }
+
+        return instance.Fields.TryGetValue(member is IPropertySymbol p ? DispatchProperty(p, instance) : member, out var stored) ? stored : DefaultOf(MemberType(member));
     }
 
     private static string FullName(INamedTypeSymbol type)

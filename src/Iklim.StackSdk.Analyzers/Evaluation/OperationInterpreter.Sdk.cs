@@ -139,6 +139,8 @@ internal sealed partial class OperationInterpreter
         {
             case null:
                 return null;
+            case EnumValue enumValue when target.IsEnum:
+                return Enum.ToObject(target, enumValue.Value);
             case Closure closure when typeof(Delegate).IsAssignableFrom(target):
                 return ToDelegate(at, closure, target);
             case IEnumerable items when target.IsArray && value is not string:

@@ -214,3 +214,36 @@ internal sealed class IteratorValue : IEnumerable<object?>
 
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
+
+/// <summary>
+/// A value of an enum type: its number with its type, so that it prints as the member name wherever the program
+/// hands it on as an object (string.Join, StringBuilder.Append, a record's ToString) and compares as C# does.
+/// </summary>
+internal sealed class EnumValue : IEquatable<EnumValue>, IComparable
+{
+    public EnumValue(ITypeSymbol type, object value)
+    {
+        Type = type;
+        Value = value;
+    }
+
+    public ITypeSymbol Type { get; }
+
+    /// <summary>The underlying number, boxed as the enum's underlying type.</summary>
+    public object Value { get; }
+
+    /// <summary>The member's name, as Enum.ToString() writes it; the number when no single member has it.</summary>
+    public override string ToString()
+    {
+        var member = Type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, Value));
+        return member?.Name ?? System.Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    public bool Equals(EnumValue? other) => other is not null && SymbolEqualityComparer.Default.Equals(Type, other.Type) && Value.Equals(other.Value);
+
+    public override bool Equals(object? obj) => obj is EnumValue other && Equals(other);
+
+    public override int GetHashCode() => Value.GetHashCode();
+
+    public int CompareTo(object? obj) => obj is EnumValue other ? Arithmetic.CompareNumbers(Value, other.Value) : 1;
+}

@@ -153,6 +153,170 @@ public sealed class RuntimeEqualsStaticTests
             }
         }
         """,
+        """
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+        using System.Linq;
+        using System.Text;
+        using Iklim.StackSdk;
+
+        public enum Tier { Edge, App, Data }
+
+        public abstract record Component(string Name, Tier Tier)
+        {
+            public virtual int Replicas => 1;
+
+            public abstract string Image { get; }
+
+            public string Describe() => $"{Name}:{Tier}:{Replicas}";
+        }
+
+        public sealed record Web(string Name, int Instances) : Component(Name, Tier.App)
+        {
+            public override int Replicas => Instances;
+
+            public override string Image => $"registry.iklim.co/{Name}:1.{Instances}.0";
+        }
+
+        public sealed record Store(string Name, string Engine) : Component(Name, Tier.Data)
+        {
+            public override string Image => Engine switch
+            {
+                "redis" => "redis:7.2-alpine",
+                "postgres" => "postgres:16.4",
+                _ => throw new ArgumentException("unknown engine " + Engine),
+            };
+        }
+
+        public interface INaming
+        {
+            string Volume(string service);
+        }
+
+        public sealed class Naming(string suffix) : INaming
+        {
+            public string Volume(string service) => service + "-" + suffix;
+        }
+
+        public struct Counter
+        {
+            public int Value;
+
+            public void Add(int n) => Value += n;
+        }
+
+        public static class Conventions
+        {
+            public static readonly IReadOnlyList<string> Nodes;
+
+            static Conventions()
+            {
+                var nodes = new List<string>();
+                for (var i = 1; i <= 3; i++)
+                {
+                    nodes.Add(string.Format(CultureInfo.InvariantCulture, "iklim-app-{0:D2}", i));
+                }
+
+                Nodes = nodes;
+            }
+
+            public static IServiceBuilder Place(this IServiceBuilder service, Component component) => component switch
+            {
+                Store { Engine: "redis" } => service.Stateful().MaxReplicasPerNode(1),
+                Store => service.Stateful(),
+                Web { Instances: > 1 } web => service.Spread("node.hostname").Label("instances", web.Instances.ToString(CultureInfo.InvariantCulture)),
+                _ => service,
+            };
+
+            public static IEnumerable<(string Key, string Value)> Labels(Component component)
+            {
+                yield return ("tier", component.Tier.ToString().ToLowerInvariant());
+                if (component is Web)
+                {
+                    yield return ("public", "true");
+                    yield break;
+                }
+
+                yield return ("backup", "daily");
+            }
+        }
+
+        [Stack("idiomatic")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            private readonly INaming _naming = new Naming("vl");
+
+            public void Configure(IStackBuilder stack)
+            {
+                foreach (var node in Conventions.Nodes)
+                {
+                    stack.Node(node).Label("type", node.EndsWith("01", StringComparison.Ordinal) ? "edge" : "service");
+                }
+
+                Component[] components = [new Web("api", 3), new Web("web", 1), new Store("cache", "redis"), new Store("db", "postgres")];
+                var byTier = components.GroupBy(c => c.Tier).ToDictionary(g => g.Key, g => g.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToList());
+                var counter = new Counter();
+                foreach (var component in components.OrderByDescending(c => c.Replicas).ThenBy(c => c.Name, StringComparer.Ordinal))
+                {
+                    var service = stack.Service(component.Name).Image(component.Image).Replicas(component.Replicas).Place(component);
+                    foreach (var (key, value) in Conventions.Labels(component))
+                    {
+                        service.Label(key, value);
+                    }
+
+                    if (component is Store store)
+                    {
+                        var volume = _naming.Volume(store.Name);
+                        stack.Volume(volume);
+                        service.Volume(volume, "/data");
+                    }
+
+                    counter.Add(component.Replicas);
+                }
+
+                var copy = counter;
+                copy.Add(100);
+                var summary = new StringBuilder();
+                foreach (var tier in byTier.Keys.OrderBy(t => (int)t))
+                {
+                    summary.Append(tier).Append('=').Append(string.Join("+", byTier[tier])).Append(';');
+                }
+
+                var renamed = components[0] with { Name = "api-canary" };
+                stack.Service("api")
+                    .Environment("TOTAL", counter.Value.ToString(CultureInfo.InvariantCulture))
+                    .Environment("COPY", $"{copy.Value}")
+                    .Environment("TIERS", summary.ToString())
+                    .Environment("CANARY", renamed.Describe())
+                    .Environment("EQUAL", (renamed == components[0]).ToString())
+                    .Environment("RECORD", $"{components[2]}");
+
+                var ports = new Dictionary<string, int>(StringComparer.Ordinal) { ["api"] = 8080 };
+                ports.TryAdd("web", 8081);
+                if (ports.TryGetValue("web", out var webPort) && !ports.ContainsKey("cache"))
+                {
+                    stack.Service("web").Port(webPort, 80);
+                }
+
+                var retries = 0;
+                do
+                {
+                    retries += 2;
+                }
+                while (retries < 5);
+
+                stack.Service("web").Healthcheck(["CMD", "curl", "-f", "http://localhost/"], interval: $"{retries * 5}s", retries: retries);
+                stack.Profile("prod", prod =>
+                {
+                    foreach (var name in byTier[Tier.App])
+                    {
+                        prod.Service(name).Replicas(Math.Max(2, name.Length));
+                    }
+                });
+            }
+        }
+        """,
     };
 
     [Theory]
