@@ -40,9 +40,12 @@ internal sealed class RuleScope
     /// <summary>A profile: <paramref name="stack"/> checked, <paramref name="overlay"/> being what the profile changed.</summary>
     public static RuleScope ForProfile(string profile, StackScope stack, StackScope overlay) => new(profile, stack, overlay);
 
-    /// <summary>A warning of rule <paramref name="id"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this scope.</summary>
-    public Finding Warn(string id, ServiceSpec service, string key, string message) =>
-        new(id, FindingSeverity.Warning, message, new SourceRef(Name, "service", service.Name, key));
+    /// <summary>
+    /// A finding of <paramref name="rule"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this
+    /// scope, its message made from the rule's format and <paramref name="arguments"/>.
+    /// </summary>
+    public Finding Warn(RuleDefinition rule, ServiceSpec service, string key, params object[] arguments) =>
+        new(rule.Id, rule.DefaultSeverity, rule.Message(arguments), new SourceRef(Name, "service", service.Name, key));
 
     /// <summary>
     /// The first of <paramref name="keys"/> that this scope set for <paramref name="service"/>, else the first key:

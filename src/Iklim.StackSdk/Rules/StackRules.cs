@@ -39,7 +39,10 @@ public static class StackRules
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>
-    public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Id).ToList();
+    public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Definition.Id).ToList();
+
+    /// <summary>The catalogue entries of the rules this class runs.</summary>
+    public static IReadOnlyList<RuleDefinition> Definitions { get; } = All.Select(r => r.Definition).ToList();
 
     /// <summary>The warnings of every rule for <paramref name="model"/>: the base's first, then each profile's.</summary>
     public static IReadOnlyList<Finding> Check(StackModel model)

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0101: replicated stateful service without max_replicas_per_node.</summary>
-public sealed class StatefulWithoutMaxReplicasPerNodeTests
+public sealed class StatefulWithoutMaxReplicasPerNodeModelTests
 {
     private const string Id = "IKS0101";
 

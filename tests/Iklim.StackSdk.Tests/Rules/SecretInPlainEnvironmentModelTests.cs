@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0108: secret-like environment variables with a literal value.</summary>
-public sealed class SecretInPlainEnvironmentTests
+public sealed class SecretInPlainEnvironmentModelTests
 {
     private const string Id = "IKS0108";
 

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0102: limit-count with policy local on a gateway that runs more than one task.</summary>
-public sealed class LocalRateLimitOnReplicatedGatewayTests
+public sealed class LocalRateLimitOnReplicatedGatewayModelTests
 {
     private const string Id = "IKS0102";
 

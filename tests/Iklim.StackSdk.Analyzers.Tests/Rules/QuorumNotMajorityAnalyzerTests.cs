@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0106: a majority cluster with an even member count, or a Sentinel quorum that is not a majority.</summary>
-public sealed class QuorumNotMajorityTests
+public sealed class QuorumNotMajorityAnalyzerTests
 {
     [Fact]
     public Task EtcdWithTwoMembers_Triggers() => Verify.VerifyAnalyzerAsync("""

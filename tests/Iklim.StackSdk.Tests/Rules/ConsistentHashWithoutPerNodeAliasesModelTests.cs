@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0109: a chash upstream whose nodes are not per-node aliases of the target service.</summary>
-public sealed class ConsistentHashWithoutPerNodeAliasesTests
+public sealed class ConsistentHashWithoutPerNodeAliasesModelTests
 {
     private const string Id = "IKS0109";
 

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0105: start-first where max_replicas_per_node leaves no free slot.</summary>
-public sealed class StartFirstWithoutFreeSlotTests
+public sealed class StartFirstWithoutFreeSlotModelTests
 {
     private const string Id = "IKS0105";
 

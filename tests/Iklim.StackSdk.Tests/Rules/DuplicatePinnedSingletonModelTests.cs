@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0103: a pinned or Singleton() service that runs more than one task, or is pinned to two nodes.</summary>
-public sealed class DuplicatePinnedSingletonTests
+public sealed class DuplicatePinnedSingletonModelTests
 {
     private const string Id = "IKS0103";
 

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0106: majority clusters with an even member count, Sentinel quorums that are not a majority.</summary>
-public sealed class QuorumNotMajorityTests
+public sealed class QuorumNotMajorityModelTests
 {
     private const string Id = "IKS0106";
 

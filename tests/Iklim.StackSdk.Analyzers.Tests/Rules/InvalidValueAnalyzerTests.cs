@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0002: values the SDK's builders reject, reported at the argument.</summary>
-public sealed class InvalidValueTests
+public sealed class InvalidValueAnalyzerTests
 {
     [Fact]
     public Task NegativeReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0005: the same service, resource or profile declared twice in one scope.</summary>
-public sealed class DuplicateDeclarationTests
+public sealed class DuplicateDeclarationAnalyzerTests
 {
     [Fact]
     public Task ServiceDeclaredTwice_Triggers() => Verify.VerifyAnalyzerAsync("""

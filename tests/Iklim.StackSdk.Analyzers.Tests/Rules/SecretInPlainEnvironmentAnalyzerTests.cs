@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0108: a secret-like environment variable set to a literal value.</summary>
-public sealed class SecretInPlainEnvironmentTests
+public sealed class SecretInPlainEnvironmentAnalyzerTests
 {
     [Fact]
     public Task LiteralPassword_Triggers() => Verify.VerifyAnalyzerAsync("""

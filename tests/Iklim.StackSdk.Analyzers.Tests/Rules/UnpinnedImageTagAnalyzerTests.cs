@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0107: an image without a tag or with latest.</summary>
-public sealed class UnpinnedImageTagTests
+public sealed class UnpinnedImageTagAnalyzerTests
 {
     [Fact]
     public Task ImageWithoutTag_Triggers() => Verify.VerifyAnalyzerAsync("""

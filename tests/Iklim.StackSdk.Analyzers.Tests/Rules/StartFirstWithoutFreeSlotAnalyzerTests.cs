@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0105: a start-first update or rollback that finds no free slot.</summary>
-public sealed class StartFirstWithoutFreeSlotTests
+public sealed class StartFirstWithoutFreeSlotAnalyzerTests
 {
     [Fact]
     public Task StartFirstUpdateWithFullSlots_Triggers() => Verify.VerifyAnalyzerAsync("""

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0101: a replicated stateful service without max_replicas_per_node.</summary>
-public sealed class StatefulWithoutMaxReplicasPerNodeTests
+public sealed class StatefulWithoutMaxReplicasPerNodeAnalyzerTests
 {
     [Fact]
     public Task StatefulImageReplicated_Triggers() => Verify.VerifyAnalyzerAsync("""

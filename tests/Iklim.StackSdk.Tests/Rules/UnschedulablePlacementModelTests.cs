@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0104: constraints that match no node of the inventory, or more replicas than eligible slots.</summary>
-public sealed class UnschedulablePlacementTests
+public sealed class UnschedulablePlacementModelTests
 {
     private const string Id = "IKS0104";
 

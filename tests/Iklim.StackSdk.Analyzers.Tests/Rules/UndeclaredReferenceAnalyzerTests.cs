@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0003: a service uses a network, secret, config or volume that is not declared.</summary>
-public sealed class UndeclaredReferenceTests
+public sealed class UndeclaredReferenceAnalyzerTests
 {
     [Fact]
     public Task UndeclaredNetworkInBase_Triggers() => Verify.VerifyAnalyzerAsync("""

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0107: images without a tag or with latest.</summary>
-public sealed class UnpinnedImageTagTests
+public sealed class UnpinnedImageTagModelTests
 {
     private const string Id = "IKS0107";
 

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0104: placement that the declared node inventory cannot satisfy.</summary>
-public sealed class UnschedulablePlacementTests
+public sealed class UnschedulablePlacementAnalyzerTests
 {
     [Fact]
     public Task ConstraintNoNodeSatisfies_Triggers() => Verify.VerifyAnalyzerAsync("""

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0001: code the build cannot evaluate at compile time.</summary>
-public sealed class NotEvaluableTests
+public sealed class NotEvaluableAnalyzerTests
 {
     [Fact]
     public Task CallToUserMethod_Triggers() => Verify.VerifyAnalyzerAsync("""

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0103: a service that must run once runs more than once, or is pinned to two nodes.</summary>
-public sealed class DuplicatePinnedSingletonTests
+public sealed class DuplicatePinnedSingletonAnalyzerTests
 {
     [Fact]
     public Task PinnedServiceWithTwoReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""
