@@ -13,18 +13,19 @@ public sealed class MistakesStack : IStackDefinition
     {
         stack.Network("iklimco-net").External();
         stack.Volume("redis-vl");
+        stack.Volume("grafana-vl");
         stack.Node("iklim-app-01").Label("type", "service");
 
         // The test environment runs on iklim-app-01 and pins Redis there.
         stack.Service("redis")
-            .Image("redis:7.2-alpine")
+            .Image("redis:7.2.5-alpine")
             .Network("iklimco-net")
             .Volume("redis-vl", "/data")
             .Replicas(1)
             .PinToNode("iklim-app-01");
 
         stack.Service("rabbitmq")
-            .Image("rabbitmq:3.13-management")
+            .Image("rabbitmq:3.13.7-management")
             .Network("iklimco-net")
             .Replicas(1)
             .Constraint("node.labels.type == service");
@@ -32,6 +33,16 @@ public sealed class MistakesStack : IStackDefinition
         stack.Service("vault")
             .Image("hashicorp/vault:1.17.6")
             .Network("iklimco-net")
+            .Replicas(1)
+            .Constraint("node.labels.type == service");
+
+        // One node in test, three in prod: Grafana's dashboards sit on whichever node ran it last.
+        stack.Service("grafana")
+            .Image("grafana/grafana:11.3.1")
+            .Environment("GF_SECURITY_ADMIN_PASSWORD", Env.Var("ADMIN_PASSWORD", "admin")) // warns IKS0112
+            .Network("iklimco-net")
+            .Port(3000, 3000)
+            .Volume("grafana-vl", "/var/lib/grafana") // warns IKS0111
             .Replicas(1)
             .Constraint("node.labels.type == service");
 
@@ -46,11 +57,19 @@ public sealed class MistakesStack : IStackDefinition
                 .PinToNode("iklim-app-02") // warns IKS0103
                 .Environment("REDIS_PASSWORD", "s3cr3t-in-git"); // warns IKS0108
 
+            // The seed's prod tag for RabbitMQ names only the major version, so each node pulls whatever 3.x is newest.
             // A rolling update that starts the new task first needs a free slot; three nodes, three replicas, one per node: none.
             prod.Service("rabbitmq")
+                .Image("rabbitmq:3-management") // warns IKS0110
                 .Replicas(3)
                 .MaxReplicasPerNode(1)
                 .UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst); // warns IKS0105
+
+            // A second Grafana to try an upgrade, on the port the first one already publishes.
+            prod.Service("grafana-next")
+                .Image("grafana/grafana:11.3.1")
+                .Network("iklimco-net")
+                .Port(3000, 3000); // warns IKS0113
 
             // A Raft cluster scaled out with no per-node limit: two members can share a node and fail together.
             prod.Service("vault")

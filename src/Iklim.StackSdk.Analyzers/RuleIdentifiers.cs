@@ -55,6 +55,18 @@ public static class RuleIdentifiers
     /// <summary>A <c>chash</c> upstream whose nodes are not per-node aliases of the target service.</summary>
     public const string ConsistentHashWithoutPerNodeAliases = Sdk.ConsistentHashWithoutPerNodeAliases.Id;
 
+    /// <summary>An image tag that names only part of a version, or a release channel such as <c>alpine</c> or <c>lts</c>.</summary>
+    public const string FloatingImageTag = Sdk.FloatingImageTag.Id;
+
+    /// <summary>A service with data on a node-local volume whose constraints let it move to another node.</summary>
+    public const string NodeLocalStateCanMove = Sdk.NodeLocalStateCanMove.Id;
+
+    /// <summary>A secret-like environment variable whose <c>${VAR:-default}</c> default is a literal.</summary>
+    public const string SecretDefaultInVariable = Sdk.SecretDefaultInVariable.Id;
+
+    /// <summary>Two services publishing the same port where they collide.</summary>
+    public const string PublishedPortUsedTwice = Sdk.PublishedPortUsedTwice.Id;
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }

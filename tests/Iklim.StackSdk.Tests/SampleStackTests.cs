@@ -71,7 +71,10 @@ public sealed class SampleStackTests : IClassFixture<SampleArtefacts>
         }
 
         // Step 5: Redis Sentinel (master not pinned, as the summary table says).
-        Assert.StartsWith("bitnami/redis:", Yaml.Scalar(prod, "services", "redis", "image"), StringComparison.Ordinal);
+        // The seed's images; bitnami/redis:7.4.2 is no longer served since Bitnami's 2025 catalogue change.
+        Assert.Equal("bitnamisecure/redis:latest", Yaml.Scalar(prod, "services", "redis", "image"));
+        Assert.Equal("bitnamisecure/redis:latest", Yaml.Scalar(prod, "services", "redis-replica", "image"));
+        Assert.Equal("bitnamisecure/redis-sentinel:latest", Yaml.Scalar(prod, "services", "redis-sentinel", "image"));
         Assert.Equal("master", Yaml.Scalar(prod, "services", "redis", "environment", "REDIS_REPLICATION_MODE"));
         Assert.Equal("no", Yaml.Scalar(prod, "services", "redis", "environment", "ALLOW_EMPTY_PASSWORD"));
         Assert.Equal("${REDIS_PASSWORD}", Yaml.Scalar(prod, "services", "redis", "environment", "REDIS_PASSWORD"));

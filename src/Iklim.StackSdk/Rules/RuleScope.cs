@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
@@ -83,6 +84,7 @@ internal sealed class RuleScope
             "Constraint" => spec.Constraints.Contains(argument),
             "Volume" => spec.Volumes.Any(v => string.Equals(v.Target, argument, StringComparison.Ordinal)),
             "Environment" => spec.Environment.ContainsKey(argument),
+            "Port" => spec.Ports.Any(p => p.Published is { } published && published.ToString(CultureInfo.InvariantCulture) == argument),
             _ => false,
         };
     }

@@ -14,7 +14,7 @@ public sealed class DuplicateDeclarationAnalyzerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2");
+                stack.Service("redis").Image("redis:7.2.5");
                 stack.{|#0:Service("redis")|}.Replicas(1);
             }
         }
@@ -64,7 +64,7 @@ public sealed class DuplicateDeclarationAnalyzerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                var redis = stack.Service("redis").Image("redis:7.2");
+                var redis = stack.Service("redis").Image("redis:7.2.5");
                 redis.Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(2).MaxReplicasPerNode(1));
             }

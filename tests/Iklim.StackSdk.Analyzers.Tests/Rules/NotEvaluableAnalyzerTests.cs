@@ -17,7 +17,7 @@ public sealed class NotEvaluableAnalyzerTests
                 stack.Service("redis").Image({|IKS0001:ImageOf("redis")|}).Replicas(1);
             }
 
-            private static string ImageOf(string name) => name + ":7.2";
+            private static string ImageOf(string name) => name + ":7.2.5";
         }
         """);
 
@@ -77,7 +77,7 @@ public sealed class NotEvaluableAnalyzerTests
         [Stack("iklimco")]
         public sealed class InfraStack : IStackDefinition
         {
-            private static readonly string Image = "redis:7.2";
+            private static readonly string Image = "redis:7.2.5";
 
             private int Replicas { get; } = 2;
 
@@ -213,7 +213,7 @@ public sealed class NotEvaluableAnalyzerTests
                 const string prefix = "iklim";
                 string[] workers = ["mail", "sms"];
                 var redis = stack.Service("redis");
-                redis.Replicas(Three - 2).Image($"redis:{7}.2");
+                redis.Replicas(Three - 2).Image($"redis:{7}.2.5");
                 if (true)
                 {
                     redis.Label("tier", "cache");
@@ -222,11 +222,11 @@ public sealed class NotEvaluableAnalyzerTests
                 foreach (var worker in workers)
                 {
                     var service = stack.Service($"{prefix}-{worker}");
-                    service.Image(prefix + "/" + worker + ":1.0").Port(8000 + 1, 80, PortProtocol.Udp);
+                    service.Image(prefix + "/" + worker + ":1.0.0").Port(8000 + 1, 80, PortProtocol.Udp, PortMode.Host).Constraint($"node.labels.worker == {worker}");
                 }
 
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(Three).MaxReplicasPerNode(1));
-                _ = stack.Service("discarded").Image(true ? prefix + ":1.0" : workers[0]);
+                _ = stack.Service("discarded").Image(true ? prefix + ":1.0.0" : workers[0]);
                 stack.Service("named").Environment(nameof(Three), $"{'c'}{(Three > 2 ? "many" : "few")}");
             }
         }
@@ -254,7 +254,7 @@ public sealed class NotEvaluableAnalyzerTests
         [Stack("iklimco")]
         public sealed class InfraStack : IStackDefinition
         {
-            public void Configure(IStackBuilder stack) => stack.Service("redis").Image("redis:7.2").Replicas(1);
+            public void Configure(IStackBuilder stack) => stack.Service("redis").Image("redis:7.2.5").Replicas(1);
         }
         """);
 }

@@ -14,7 +14,7 @@ public sealed class UndeclaredReferenceAnalyzerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2").{|#0:Network("backend")|};
+                stack.Service("redis").Image("redis:7.2.5").{|#0:Network("backend")|};
             }
         }
         """,

@@ -11,7 +11,7 @@ public sealed class ConsistentHashWithoutPerNodeAliasesModelTests
     {
         s.Node("iklim-app-01").Label("type", "service");
         s.Service("apisix").Image("apache/apisix:3.11.0-debian").Network("net");
-        s.Service("rabbitmq").Image("rabbitmq:3.13-management").Network("net").Constraint("node.labels.type == service");
+        s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Network("net").Constraint("node.labels.type == service");
         s.Gateway("apisix").Upstream("rabbitmq-upstream", up => up.RoundRobin().Node("rabbitmq", 15674));
     }
 

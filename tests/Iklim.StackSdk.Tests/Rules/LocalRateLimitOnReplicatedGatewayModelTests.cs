@@ -10,7 +10,7 @@ public sealed class LocalRateLimitOnReplicatedGatewayModelTests
     private static void Gateway(IStackBuilder s, int replicas, RateLimitPolicy policy = RateLimitPolicy.Local)
     {
         s.Service("apisix").Image("apache/apisix:3.11.0-debian").Network("net").Replicas(replicas);
-        s.Service("redis").Image("redis:7.2-alpine").Network("net");
+        s.Service("redis").Image("redis:7.2.5-alpine").Network("net");
         s.Gateway("apisix").GlobalRule("1", rule => Limit(rule, policy));
     }
 

@@ -22,7 +22,7 @@ public sealed class QuorumNotMajorityModelTests
     }
 
     [Theory]
-    [InlineData("rabbitmq:3.13-management", "RabbitMQ")]
+    [InlineData("rabbitmq:3.13.7-management", "RabbitMQ")]
     [InlineData("quay.io/coreos/etcd:v3.5.17", "Raft")]
     [InlineData("hashicorp/consul:1.19", "Raft")]
     [InlineData("zookeeper:3.9", "ZooKeeper")]
@@ -88,7 +88,7 @@ public sealed class QuorumNotMajorityModelTests
         var findings = RuleStack.Findings(Id, s =>
         {
             s.Service("vault").Image("hashicorp/vault:1.17.6").Replicas(3).MaxReplicasPerNode(1);
-            s.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(1);
+            s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(1);
             Sentinel(s, 3, "2");
         });
 

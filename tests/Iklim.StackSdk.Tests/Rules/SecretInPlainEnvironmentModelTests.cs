@@ -28,7 +28,7 @@ public sealed class SecretInPlainEnvironmentModelTests
     [InlineData("DBPASSWORD")]
     public void SecretLikeNames_Trigger(string name)
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0").Environment(name, "s3cr3t-value"));
+        var findings = RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0.0").Environment(name, "s3cr3t-value"));
 
         RuleStack.Single(findings, "", "Environment:" + name, "base");
     }
@@ -89,8 +89,8 @@ public sealed class SecretInPlainEnvironmentModelTests
             Id,
             s =>
             {
-                s.Service("a").Image("app:1.0").Environment("API_TOKEN", "t0ken");
-                s.Service("b").Image("app:1.0").Environment("API_TOKEN", "t0ken");
+                s.Service("a").Image("app:1.0.0").Environment("API_TOKEN", "t0ken");
+                s.Service("b").Image("app:1.0.0").Environment("API_TOKEN", "t0ken");
             },
             prod =>
             {

@@ -35,7 +35,7 @@ public sealed class UnpinnedImageTagModelTests
         // The seed's Step 5 snippet as written: bitnamisecure/redis:latest in the prod overlay.
         var findings = RuleStack.Findings(
             Id,
-            s => s.Service("redis").Image("redis:7.2-alpine"),
+            s => s.Service("redis").Image("redis:7.2.5-alpine"),
             prod => prod.Service("redis").Image("bitnamisecure/redis:latest"));
 
         Assert.Contains("in profile 'prod'", RuleStack.Single(findings, "prod", "Image", "prod").Message, StringComparison.Ordinal);
