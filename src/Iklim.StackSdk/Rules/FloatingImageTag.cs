@@ -24,7 +24,10 @@ internal sealed class FloatingImageTag : StackRule
     // For an image numbered major.minor, only the major floats: postgres:16 and postgres:16-alpine, not 16.4.
     private static readonly Regex TwoPartVersion = new(@"^v?[0-9]{1,3}([-_+].*)?$", RegexOptions.CultureInvariant);
 
-    // Images whose releases are numbered major.minor, so that 16.4 is a full version: the official postgres image.
+    private static readonly Regex OldMajor = new(@"^v?[0-9](\.|$|[-_+])", RegexOptions.CultureInvariant);
+
+    // Images whose releases are numbered major.minor from major 10 on, so that 16.4 is a full version (9.4 is not):
+    // the official postgres image.
     private static readonly string[] TwoPartVersionImages = { "postgres" };
 
     public static RuleDefinition Rule { get; } = new(
@@ -63,8 +66,8 @@ internal sealed class FloatingImageTag : StackRule
             return "a tag without a version names a release channel that the publisher moves";
         }
 
-        var parts = TwoPartVersionImages.Contains(ServiceTraits.ImageName(image), StringComparer.Ordinal) ? TwoPartVersion : PartialVersion;
-        return parts.IsMatch(tag)
+        var twoPart = TwoPartVersionImages.Contains(ServiceTraits.ImageName(image), StringComparer.Ordinal) && !OldMajor.IsMatch(tag);
+        return (twoPart ? TwoPartVersion : PartialVersion).IsMatch(tag)
             ? "it names only part of a version, which the publisher moves to each new patch release"
             : null;
     }
