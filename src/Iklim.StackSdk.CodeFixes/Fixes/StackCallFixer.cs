@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,12 +38,15 @@ public abstract class StackCallFixer : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken) is { } call)
+            if (FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, Builders, context.CancellationToken) is { } call)
             {
                 RegisterFixes(context, diagnostic, call, model);
             }
         }
     }
+
+    /// <summary>The metadata names of the builders whose calls this fixer fixes; the service builder by default.</summary>
+    private protected virtual IReadOnlyList<string> Builders { get; } = new[] { FlaggedCall.ServiceBuilderMetadataName };
 
     /// <summary>Registers the fixes <paramref name="call"/> gets, after checking every condition they need.</summary>
     private protected abstract void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, FlaggedCall call, SemanticModel model);
