@@ -76,6 +76,9 @@ public sealed class InfraStack : IStackDefinition
         stack.Gateway("apisix")
             .Etcd(["http://etcd:2379"], prefix: "/apisix", timeout: 30)
             .RealIp("X-Forwarded-For", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+            // init.sh runs from another container on iklimco-net, an overlay network: Swarm takes its subnet from the
+            // default address pool, 10.0.0.0/8. The key comes from APISIX_ADMIN_KEY at deploy time, as init.sh's API_KEY.
+            .AdminApi("APISIX_ADMIN_KEY", "10.0.0.0/8")
             .Upstream("rabbitmq-upstream", upstream => upstream
                 .RoundRobin()
                 .Node("rabbitmq", 15674)

@@ -109,6 +109,8 @@ internal sealed class RuleScope
                 return gateway.Etcd is not null;
             case "RealIp":
                 return gateway.RealIp is not null;
+            case "AdminApi":
+                return gateway.AdminApi is not null;
             case "Route" when parts.Length > 1:
                 return gateway.Routes.FirstOrDefault(r => r.Id == parts[1]) is { } route && (detail.Length == 0 || SetsPlugin(route.Plugins, detail));
             case "GlobalRule" when parts.Length > 1:
