@@ -46,6 +46,22 @@ public sealed class MistakesStack : IStackDefinition
             .Replicas(1)
             .Constraint("node.labels.type == service");
 
+        stack.Service("apisix")
+            .Image("apache/apisix:3.11.0-debian")
+            .Network("iklimco-net")
+            .Replicas(1)
+            .Constraint("node.labels.type == service");
+
+        // The test gateway counts its rate limit in memory; fine for one instance.
+        stack.Gateway("apisix").GlobalRule("1", rule => rule.LimitCount(60, 60, allowDegradation: true));
+
+        // A nightly backup job for a node label that no node carries: its task stays pending.
+        stack.Service("backup")
+            .Image("alpine:3.20.3")
+            .Network("iklimco-net")
+            .Replicas(1)
+            .Constraint("node.labels.type == backup"); // warns IKS0104
+
         stack.Profile("prod", prod =>
         {
             prod.Node("iklim-app-02").Label("type", "service");
@@ -70,6 +86,26 @@ public sealed class MistakesStack : IStackDefinition
                 .Image("grafana/grafana:11.3.1")
                 .Network("iklimco-net")
                 .Port(3000, 3000); // warns IKS0113
+
+            // Three gateways, each counting the global limit alone: 180 requests a minute get through, not 60.
+            prod.Service("apisix")
+                .Replicas(3) // warns IKS0102
+                .MaxReplicasPerNode(1);
+
+            // Consistent hashing onto RabbitMQ's VIP: Swarm spreads the connections over the 3 tasks anyway.
+            prod.Gateway("apisix")
+                .Upstream("rabbitmq-upstream", upstream => upstream
+                    .ConsistentHash("remote_addr")
+                    .Node("rabbitmq", 15674)); // warns IKS0109
+
+            // Three sentinels, of which one may declare the master down alone.
+            prod.Service("redis-sentinel")
+                .Image("redis:7.2.5-alpine")
+                .Network("iklimco-net")
+                .Environment("REDIS_SENTINEL_QUORUM", "1") // warns IKS0106
+                .Replicas(3)
+                .MaxReplicasPerNode(1)
+                .Constraint("node.labels.type == service");
 
             // A Raft cluster scaled out with no per-node limit: two members can share a node and fail together.
             prod.Service("vault")
