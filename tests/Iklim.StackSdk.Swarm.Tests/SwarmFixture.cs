@@ -32,7 +32,7 @@ public sealed class SwarmFixture : IAsyncLifetime
     private const string StateDir = "/tmp/iklim-swarm-tests";
     private static readonly string StalePidFile = Path.Combine(StateDir, "dockerd.pid");
     private static readonly string CreatedManifest = Path.Combine(StateDir, "created.txt");
-    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<fallback>:?-[^}]*)?\}", RegexOptions.CultureInvariant);
+    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)((?<fallback>:?-[^}]*)|:?\?[^}]*)?\}", RegexOptions.CultureInvariant);
 
     private readonly IMessageSink _sink;
     private readonly List<string> _setupLog = new();

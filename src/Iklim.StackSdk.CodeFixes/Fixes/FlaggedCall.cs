@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,12 +9,13 @@ namespace Iklim.StackSdk.CodeFixes.Fixes;
 
 /// <summary>
 /// The DSL call a diagnostic points at. The analyzer reports from the method name to the end of the argument list
-/// (<c>Replicas(3)</c> in <c>redis.Replicas(3)</c>); this finds the whole invocation and checks it is a call on the
-/// SDK's service builder.
+/// (<c>Replicas(3)</c> in <c>redis.Replicas(3)</c>); this finds the whole invocation and checks it is a chainable
+/// call on one of the SDK's builders (the service builder unless a fixer names others).
 /// </summary>
 internal sealed class FlaggedCall
 {
-    private const string ServiceBuilderMetadataName = "Iklim.StackSdk.IServiceBuilder";
+    /// <summary>The builder most calls are on.</summary>
+    public const string ServiceBuilderMetadataName = "Iklim.StackSdk.IServiceBuilder";
 
     private FlaggedCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax memberAccess, IMethodSymbol method)
     {
@@ -34,11 +37,11 @@ internal sealed class FlaggedCall
     public string Name => Method.Name;
 
     /// <summary>
-    /// The call at <paramref name="span"/>, if it is a call of a service builder method (or, with
-    /// <paramref name="orHelper"/>, of a helper that returns the service builder: the analyzer reports a finding made
-    /// inside a helper at the helper's call); else null.
+    /// The call at <paramref name="span"/>, if it is a call of a method of one of <paramref name="builders"/> that
+    /// returns that builder (or, with <paramref name="orHelper"/>, of any method that returns one of them: the
+    /// analyzer reports a finding made inside a helper at the helper's call); else null.
     /// </summary>
-    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken, bool orHelper = false)
+    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, IReadOnlyList<string> builders, CancellationToken cancellationToken, bool orHelper = false)
     {
         var name = root.FindToken(span.Start).Parent as SimpleNameSyntax;
         if (name?.Parent is not MemberAccessExpressionSyntax memberAccess
@@ -50,11 +53,10 @@ internal sealed class FlaggedCall
             return null;
         }
 
-        var serviceBuilder = model.Compilation.GetTypeByMetadataName(ServiceBuilderMetadataName);
-        if (serviceBuilder is null
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !(orHelper || SymbolEqualityComparer.Default.Equals(method.ContainingType, serviceBuilder))
-            || !SymbolEqualityComparer.Default.Equals(method.ReturnType, serviceBuilder))
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            || !builders.Any(b => model.Compilation.GetTypeByMetadataName(b) is { } builder
+                && (orHelper || SymbolEqualityComparer.Default.Equals(method.ContainingType, builder))
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, builder)))
         {
             return null;
         }

@@ -110,6 +110,29 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         return this;
     }
 
+    public IGatewayBuilder AdminApi(string keyVariable, params string[] allowFrom)
+    {
+        if (!Names.IsEnvironmentVariableName(keyVariable))
+        {
+            throw new ArgumentException($"'{keyVariable}' is not a variable name: the Admin API key is read from an environment variable such as APISIX_ADMIN_KEY.", nameof(keyVariable));
+        }
+
+        Require.NotNull(allowFrom, nameof(allowFrom));
+        if (allowFrom.Length == 0)
+        {
+            throw new ArgumentException("Give the address ranges that may call the Admin API, such as 10.0.0.0/8 for the stack's overlay network.", nameof(allowFrom));
+        }
+
+        foreach (var range in allowFrom)
+        {
+            GatewayRequire.Token(range, "An Admin API address range", nameof(allowFrom));
+        }
+
+        Record("AdminApi");
+        Spec = Spec with { AdminApi = new AdminApiSpec(keyVariable, allowFrom.ToValueList()) };
+        return this;
+    }
+
     // Gateway objects merge by id, so setting one again is how a profile or a helper adds to it, not a conflict.
     internal void Record(string key) => _scope.Record("gateway", Spec.Service, key, changed: false);
 
@@ -203,7 +226,7 @@ internal sealed class UpstreamBuilder : IUpstreamBuilder
 }
 
 /// <summary>Records one route into its gateway.</summary>
-internal sealed class RouteBuilder : IRouteBuilder
+internal sealed class RouteBuilder : PluginRuleBuilder<IRouteBuilder>, IRouteBuilder
 {
     private static readonly string[] HttpMethods = { "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "CONNECT", "TRACE", "PURGE" };
 
@@ -256,29 +279,8 @@ internal sealed class RouteBuilder : IRouteBuilder
 
     public IRouteBuilder WebSocket() => Set("WebSocket", r => r with { WebSocket = true });
 
-    public IRouteBuilder LimitCount(
-        int count,
-        int timeWindow,
-        string key = "remote_addr",
-        LimitKeyType keyType = LimitKeyType.Var,
-        int rejectedCode = 429,
-        RateLimitPolicy policy = RateLimitPolicy.Local,
-        string? redisHost = null,
-        int? redisPort = null,
-        string? redisPassword = null,
-        bool allowDegradation = false,
-        string[]? redisClusterNodes = null,
-        string? redisClusterName = null)
-    {
-        var plugin = Plugins.LimitCount(count, timeWindow, key, keyType, rejectedCode, policy, redisHost, redisPort, redisPassword, allowDegradation, redisClusterNodes, redisClusterName);
-        return Set("LimitCount", r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
-    }
-
-    public IRouteBuilder LimitConn(int conn, int burst, double defaultConnDelay, string key = "remote_addr", LimitKeyType keyType = LimitKeyType.Var, int rejectedCode = 503)
-    {
-        var plugin = Plugins.LimitConn(conn, burst, defaultConnDelay, key, keyType, rejectedCode);
-        return Set("LimitConn", r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
-    }
+    private protected override IRouteBuilder SetPlugin(string call, PluginSpec plugin) =>
+        Set(call, r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
 
     private IRouteBuilder Set(string key, Func<RouteSpec, RouteSpec> change)
     {
@@ -289,7 +291,7 @@ internal sealed class RouteBuilder : IRouteBuilder
 }
 
 /// <summary>Records one global rule into its gateway.</summary>
-internal sealed class GlobalRuleBuilder : IGlobalRuleBuilder
+internal sealed class GlobalRuleBuilder : PluginRuleBuilder<IGlobalRuleBuilder>, IGlobalRuleBuilder
 {
     private readonly GatewayBuilder _gateway;
     private readonly string _id;
@@ -300,29 +302,8 @@ internal sealed class GlobalRuleBuilder : IGlobalRuleBuilder
         _id = id;
     }
 
-    public IGlobalRuleBuilder LimitCount(
-        int count,
-        int timeWindow,
-        string key = "remote_addr",
-        LimitKeyType keyType = LimitKeyType.Var,
-        int rejectedCode = 429,
-        RateLimitPolicy policy = RateLimitPolicy.Local,
-        string? redisHost = null,
-        int? redisPort = null,
-        string? redisPassword = null,
-        bool allowDegradation = false,
-        string[]? redisClusterNodes = null,
-        string? redisClusterName = null)
-    {
-        var plugin = Plugins.LimitCount(count, timeWindow, key, keyType, rejectedCode, policy, redisHost, redisPort, redisPassword, allowDegradation, redisClusterNodes, redisClusterName);
-        return Set("LimitCount", r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
-    }
-
-    public IGlobalRuleBuilder LimitConn(int conn, int burst, double defaultConnDelay, string key = "remote_addr", LimitKeyType keyType = LimitKeyType.Var, int rejectedCode = 503)
-    {
-        var plugin = Plugins.LimitConn(conn, burst, defaultConnDelay, key, keyType, rejectedCode);
-        return Set("LimitConn", r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
-    }
+    private protected override IGlobalRuleBuilder SetPlugin(string call, PluginSpec plugin) =>
+        Set(call, r => r with { Plugins = Plugins.With(r.Plugins, plugin) });
 
     private IGlobalRuleBuilder Set(string key, Func<GlobalRuleSpec, GlobalRuleSpec> change)
     {
@@ -337,89 +318,6 @@ internal static class Plugins
 {
     public static ValueList<PluginSpec> With(ValueList<PluginSpec> plugins, PluginSpec plugin) =>
         plugins.Upsert(p => p.Name == plugin.Name, plugin);
-
-    public static LimitCountSpec LimitCount(
-        int count,
-        int timeWindow,
-        string key,
-        LimitKeyType keyType,
-        int rejectedCode,
-        RateLimitPolicy policy,
-        string? redisHost,
-        int? redisPort,
-        string? redisPassword,
-        bool allowDegradation,
-        string[]? redisClusterNodes,
-        string? redisClusterName)
-    {
-        Require.AtLeast(count, 1, "The count", nameof(count));
-        Require.AtLeast(timeWindow, 1, "The time window (seconds)", nameof(timeWindow));
-        Require.NotEmpty(key, "A rate-limit key", nameof(key));
-        GatewayRequire.Defined(keyType, nameof(keyType));
-        GatewayRequire.Defined(policy, nameof(policy));
-        GatewayRequire.RejectedCode(rejectedCode, nameof(rejectedCode));
-        if (redisPort is { } port)
-        {
-            Require.Port(port, nameof(redisPort));
-        }
-
-        if (redisPassword is not null && !GatewayRequire.IsVariable(redisPassword))
-        {
-            throw new ArgumentException("The Redis password must be a ${VAR} that init.sh reads at run time, such as Env.Var(\"REDIS_PASSWORD\"): a literal would be written into the script.", nameof(redisPassword));
-        }
-
-        var clusterNodes = (redisClusterNodes ?? Array.Empty<string>()).ToValueList();
-        switch (policy)
-        {
-            case RateLimitPolicy.Local when redisHost is not null || redisPort is not null || redisPassword is not null || !clusterNodes.IsEmpty || redisClusterName is not null:
-                throw new ArgumentException("Policy local keeps counters in memory: drop the Redis settings, or use RateLimitPolicy.Redis.", nameof(policy));
-            case RateLimitPolicy.Redis:
-                if (redisHost is null)
-                {
-                    throw new ArgumentException("Policy redis needs redisHost, such as \"redis\".", nameof(redisHost));
-                }
-
-                GatewayRequire.Token(redisHost, "The Redis host of policy redis", nameof(redisHost));
-                if (!clusterNodes.IsEmpty || redisClusterName is not null)
-                {
-                    throw new ArgumentException("Cluster nodes belong to RateLimitPolicy.RedisCluster.", nameof(redisClusterNodes));
-                }
-
-                break;
-            case RateLimitPolicy.RedisCluster:
-                if (clusterNodes.IsEmpty)
-                {
-                    throw new ArgumentException("Policy redis-cluster needs redisClusterNodes, such as \"redis-1:6379\".", nameof(redisClusterNodes));
-                }
-
-                foreach (var node in clusterNodes)
-                {
-                    GatewayRequire.Token(node, "A Redis cluster node", nameof(redisClusterNodes));
-                }
-
-                Require.NotEmpty(redisClusterName, "The Redis cluster name of policy redis-cluster", nameof(redisClusterName));
-                if (redisHost is not null || redisPort is not null)
-                {
-                    throw new ArgumentException("Policy redis-cluster uses redisClusterNodes, not redisHost/redisPort.", nameof(redisHost));
-                }
-
-                break;
-        }
-
-        return new LimitCountSpec(count, timeWindow)
-        {
-            Key = key,
-            KeyType = keyType,
-            RejectedCode = rejectedCode,
-            Policy = policy,
-            AllowDegradation = allowDegradation,
-            RedisHost = redisHost,
-            RedisPort = redisPort,
-            RedisPassword = redisPassword,
-            RedisClusterNodes = clusterNodes,
-            RedisClusterName = redisClusterName,
-        };
-    }
 
     public static LimitConnSpec LimitConn(int conn, int burst, double defaultConnDelay, string key, LimitKeyType keyType, int rejectedCode)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Building;
@@ -77,9 +78,9 @@ internal class ScopeBuilder : IStackScope
         {
             var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
             Context.Report(new Finding(
-                "IKS0005",
-                FindingSeverity.Warning,
-                $"{kind} '{name}': '{key}' was already set in {scopeText} by an earlier call, and this call changes it. Keep one call, or move the change into a profile.",
+                InputRules.DuplicateDeclaration.Rule.Id,
+                InputRules.DuplicateDeclaration.Rule.DefaultSeverity,
+                InputRules.DuplicateDeclaration.Rule.Message(kind, name, key, scopeText),
                 where) { Origin = Context.CurrentOrigin });
         }
 

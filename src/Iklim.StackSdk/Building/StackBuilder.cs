@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Building;

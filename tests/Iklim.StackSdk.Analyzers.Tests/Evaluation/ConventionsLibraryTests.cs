@@ -24,12 +24,12 @@ public sealed class ConventionsLibraryTests
             public const string Network = "acme-net";
 
             public static IServiceBuilder Web(this IStackScope stack, string name, int replicas) => stack.Service(name)
-                .Image("nginx:1.27")
+                .Image("nginx:1.27.2")
                 .Network(Network)
                 .Replicas(replicas);
 
             public static IServiceBuilder Store(this IStackScope stack, string name, int replicas) => stack.Service(name)
-                .Image("redis:7.2")
+                .Image("redis:7.2.5")
                 .Stateful()
                 .Network(Network)
                 .Replicas(replicas);

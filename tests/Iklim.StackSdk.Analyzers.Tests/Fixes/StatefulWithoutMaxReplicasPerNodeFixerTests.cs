@@ -21,7 +21,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
                 public static class Conventions
                 {
                     public static IServiceBuilder Store(this IStackScope stack, string name) =>
-                        stack.Service(name).Image("redis:7.2").Stateful().{|#1:Replicas(3)|};
+                        stack.Service(name).Image("redis:7.2.5").Stateful().{|#1:Replicas(3)|};
                 }
 
                 [Stack("iklimco")]
@@ -39,7 +39,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
                 public static class Conventions
                 {
                     public static IServiceBuilder Store(this IStackScope stack, string name) =>
-                        stack.Service(name).Image("redis:7.2").Stateful().Replicas(3);
+                        stack.Service(name).Image("redis:7.2.5").Stateful().Replicas(3);
                 }
 
                 [Stack("iklimco")]
@@ -69,7 +69,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").{|IKS0101:Replicas(3)|}.Label("project", "co.iklim");
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").{|IKS0101:Replicas(3)|}.Label("project", "co.iklim");
             }
         }
         """,
@@ -81,7 +81,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1).Label("project", "co.iklim");
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1).Label("project", "co.iklim");
             }
         }
         """,
@@ -97,7 +97,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").{|IKS0101:Replicas(3)|});
             }
         }
@@ -110,7 +110,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(3).MaxReplicasPerNode(1));
             }
         }
@@ -171,7 +171,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2);
                 stack.Profile("prod", prod => prod.Service("api").{|IKS0101:Stateful()|});
             }
         }
@@ -184,7 +184,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2);
                 stack.Profile("prod", prod => prod.Service("api").Stateful().MaxReplicasPerNode(1));
             }
         }
@@ -201,9 +201,9 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").{|IKS0101:Replicas(3)|};
-                stack.Service("redis").Image("redis:7.2-alpine").{|IKS0101:Replicas(2)|};
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(3);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").{|IKS0101:Replicas(3)|};
+                stack.Service("redis").Image("redis:7.2.5-alpine").{|IKS0101:Replicas(2)|};
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(3);
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("web").{|IKS0101:Stateful()|};
@@ -220,9 +220,9 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(2).MaxReplicasPerNode(1);
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(3);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(2).MaxReplicasPerNode(1);
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(3);
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("web").Stateful().MaxReplicasPerNode(1);

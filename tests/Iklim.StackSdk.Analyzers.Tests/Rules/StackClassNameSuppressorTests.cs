@@ -18,7 +18,7 @@ public sealed class StackClassNameSuppressorTests
             [Stack("payments")]
             public sealed class PaymentsStack : IStackDefinition
             {
-                public void Configure(IStackBuilder stack) => stack.Service("api").Image("nginx:1.27");
+                public void Configure(IStackBuilder stack) => stack.Service("api").Image("nginx:1.27.2");
             }
 
             public sealed class WorkStack

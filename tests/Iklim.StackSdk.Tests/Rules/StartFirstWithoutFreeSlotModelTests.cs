@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0105: start-first where max_replicas_per_node leaves no free slot.</summary>
-public sealed class StartFirstWithoutFreeSlotTests
+public sealed class StartFirstWithoutFreeSlotModelTests
 {
     private const string Id = "IKS0105";
 
@@ -15,7 +15,7 @@ public sealed class StartFirstWithoutFreeSlotTests
     }
 
     private static IServiceBuilder RabbitMq(IStackBuilder s, int replicas) =>
-        s.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(replicas).MaxReplicasPerNode(1).Constraint("node.labels.type == service");
+        s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(replicas).MaxReplicasPerNode(1).Constraint("node.labels.type == service");
 
     [Fact]
     public void EverySlotTaken_Triggers()
@@ -93,7 +93,7 @@ public sealed class StartFirstWithoutFreeSlotTests
         {
             AppNodes(s);
             RabbitMq(s, 2).UpdateConfig(order: UpdateOrder.StartFirst);
-            s.Service("web").Image("nginx:1.27-alpine").Replicas(5).MaxReplicasPerNode(2).UpdateConfig(order: UpdateOrder.StartFirst);
+            s.Service("web").Image("nginx:1.27.2-alpine").Replicas(5).MaxReplicasPerNode(2).UpdateConfig(order: UpdateOrder.StartFirst);
         });
 
         Assert.Empty(findings);
@@ -102,7 +102,7 @@ public sealed class StartFirstWithoutFreeSlotTests
     [Fact]
     public void NoInventory_DoesNotTrigger()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst));
+        var findings = RuleStack.Findings(Id, s => s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst));
 
         Assert.Empty(findings);
     }
@@ -113,7 +113,7 @@ public sealed class StartFirstWithoutFreeSlotTests
         var findings = RuleStack.Findings(Id, s =>
         {
             AppNodes(s);
-            s.Service("web").Image("nginx:1.27-alpine").Replicas(3).UpdateConfig(order: UpdateOrder.StartFirst);
+            s.Service("web").Image("nginx:1.27.2-alpine").Replicas(3).UpdateConfig(order: UpdateOrder.StartFirst);
         });
 
         Assert.Empty(findings);

@@ -3,14 +3,14 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0102: limit-count with policy local on a gateway that runs more than one task.</summary>
-public sealed class LocalRateLimitOnReplicatedGatewayTests
+public sealed class LocalRateLimitOnReplicatedGatewayModelTests
 {
     private const string Id = "IKS0102";
 
     private static void Gateway(IStackBuilder s, int replicas, RateLimitPolicy policy = RateLimitPolicy.Local)
     {
         s.Service("apisix").Image("apache/apisix:3.11.0-debian").Network("net").Replicas(replicas);
-        s.Service("redis").Image("redis:7.2-alpine").Network("net");
+        s.Service("redis").Image("redis:7.2.5-alpine").Network("net");
         s.Gateway("apisix").GlobalRule("1", rule => Limit(rule, policy));
     }
 

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0108: a secret-like environment variable set to a literal value.</summary>
-public sealed class SecretInPlainEnvironmentTests
+public sealed class SecretInPlainEnvironmentAnalyzerTests
 {
     [Fact]
     public Task LiteralPassword_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -14,7 +14,7 @@ public sealed class SecretInPlainEnvironmentTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").{|#0:Environment("REDIS_PASSWORD", "hunter2")|};
+                stack.Service("redis").Image("redis:7.2.5-alpine").{|#0:Environment("REDIS_PASSWORD", "hunter2")|};
             }
         }
         """,
@@ -30,7 +30,7 @@ public sealed class SecretInPlainEnvironmentTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0")
+                stack.Service("api").Image("iklim/api:1.0.0")
                     .{|IKS0108:Environment("API_KEY", "abc123")|}
                     .{|IKS0108:Environment("GITHUB_TOKEN", "ghp_xyz")|};
             }
@@ -99,7 +99,7 @@ public sealed class SecretInPlainEnvironmentTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0")
+                stack.Service("api").Image("iklim/api:1.0.0")
                     .Environment("TOKEN_URL", "https://auth.iklim.co/token")
                     .Environment("KEYBOARD_LAYOUT", "tr")
                     .Environment("TZ", "Europe/Istanbul");
@@ -116,7 +116,7 @@ public sealed class SecretInPlainEnvironmentTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").{|#0:Environment("REDIS_PASSWORD", "dev-only")|};
+                stack.Service("redis").Image("redis:7.2.5-alpine").{|#0:Environment("REDIS_PASSWORD", "dev-only")|};
                 stack.Profile("prod", prod => prod.Service("redis").Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD")));
             }
         }

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0109: a chash upstream whose nodes are not per-node aliases of the target service.</summary>
-public sealed class ConsistentHashWithoutPerNodeAliasesTests
+public sealed class ConsistentHashWithoutPerNodeAliasesModelTests
 {
     private const string Id = "IKS0109";
 
@@ -11,7 +11,7 @@ public sealed class ConsistentHashWithoutPerNodeAliasesTests
     {
         s.Node("iklim-app-01").Label("type", "service");
         s.Service("apisix").Image("apache/apisix:3.11.0-debian").Network("net");
-        s.Service("rabbitmq").Image("rabbitmq:3.13-management").Network("net").Constraint("node.labels.type == service");
+        s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Network("net").Constraint("node.labels.type == service");
         s.Gateway("apisix").Upstream("rabbitmq-upstream", up => up.RoundRobin().Node("rabbitmq", 15674));
     }
 

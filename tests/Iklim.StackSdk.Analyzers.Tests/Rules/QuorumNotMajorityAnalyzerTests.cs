@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0106: a majority cluster with an even member count, or a Sentinel quorum that is not a majority.</summary>
-public sealed class QuorumNotMajorityTests
+public sealed class QuorumNotMajorityAnalyzerTests
 {
     [Fact]
     public Task EtcdWithTwoMembers_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -30,7 +30,7 @@ public sealed class QuorumNotMajorityTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
                 stack.Profile("prod", prod => prod.Service("rabbitmq").{|#0:Replicas(4)|});
             }
         }
@@ -111,8 +111,8 @@ public sealed class QuorumNotMajorityTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(2);
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(2).MaxReplicasPerNode(1);
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(2);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(2).MaxReplicasPerNode(1);
             }
         }
         """);

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0004: a profile change that Docker's overlay merge cannot express.</summary>
-public sealed class InexpressibleOverlayChangeTests
+public sealed class InexpressibleOverlayChangeAnalyzerTests
 {
     [Fact]
     public Task RemoveBaseConstraintInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""

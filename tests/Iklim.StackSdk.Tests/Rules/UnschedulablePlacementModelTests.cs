@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0104: constraints that match no node of the inventory, or more replicas than eligible slots.</summary>
-public sealed class UnschedulablePlacementTests
+public sealed class UnschedulablePlacementModelTests
 {
     private const string Id = "IKS0104";
 
@@ -20,7 +20,7 @@ public sealed class UnschedulablePlacementTests
         var findings = RuleStack.Findings(Id, s =>
         {
             AppNodes(s);
-            s.Service("db").Image("postgres:16").Constraint("node.labels.type == db");
+            s.Service("db").Image("postgres:16.4").Constraint("node.labels.type == db");
         });
 
         var finding = RuleStack.Single(findings, "", "Constraint:node.labels.type == db", "base");
@@ -35,7 +35,7 @@ public sealed class UnschedulablePlacementTests
         var findings = RuleStack.Findings(Id, s =>
         {
             s.Node("worker-1");
-            s.Service("viz").Image("viz:1.0").Constraint("node.role == manager");
+            s.Service("viz").Image("viz:1.0.0").Constraint("node.role == manager");
         });
 
         RuleStack.Single(findings, "", "Constraint:node.role == manager", "base");
@@ -48,7 +48,7 @@ public sealed class UnschedulablePlacementTests
         {
             s.Node("a").Label("type", "service");
             s.Node("b").Label("type", "db");
-            s.Service("app").Image("app:1.0").Constraint("node.labels.type == service").Constraint("node.hostname == b");
+            s.Service("app").Image("app:1.0.0").Constraint("node.labels.type == service").Constraint("node.hostname == b");
         });
 
         var finding = RuleStack.Single(findings, "", "Constraint:node.hostname == b", "base");
@@ -75,7 +75,7 @@ public sealed class UnschedulablePlacementTests
     {
         var findings = RuleStack.Findings(
             Id,
-            s => s.Service("app").Image("app:1.0").Constraint("node.labels.type == service"),
+            s => s.Service("app").Image("app:1.0.0").Constraint("node.labels.type == service"),
             prod => prod.Node("iklim-app-02").Label("type", "db"));
 
         RuleStack.Single(findings, "prod", "Constraint:node.labels.type == service", "base");
@@ -99,7 +99,7 @@ public sealed class UnschedulablePlacementTests
     [Fact]
     public void NoInventory_DoesNotTrigger()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("db").Image("postgres:16").Constraint("node.labels.type == db").Replicas(9).MaxReplicasPerNode(1));
+        var findings = RuleStack.Findings(Id, s => s.Service("db").Image("postgres:16.4").Constraint("node.labels.type == db").Replicas(9).MaxReplicasPerNode(1));
 
         Assert.Empty(findings);
     }
@@ -110,9 +110,9 @@ public sealed class UnschedulablePlacementTests
         var findings = RuleStack.Findings(Id, s =>
         {
             AppNodes(s);
-            s.Service("a").Image("app:1.0").Constraint("node.id == 2ivku8v2gvtg");
-            s.Service("b").Image("app:1.0").Constraint("engine.labels.ssd == true");
-            s.Service("c").Image("app:1.0").Constraint("node.platform.os == linux");
+            s.Service("a").Image("app:1.0.0").Constraint("node.id == 2ivku8v2gvtg");
+            s.Service("b").Image("app:1.0.0").Constraint("engine.labels.ssd == true");
+            s.Service("c").Image("app:1.0.0").Constraint("node.platform.os == linux");
         });
 
         Assert.Empty(findings);
@@ -124,8 +124,8 @@ public sealed class UnschedulablePlacementTests
         var findings = RuleStack.Findings(Id, s =>
         {
             AppNodes(s);
-            s.Service("app").Image("app:1.0").Constraint("node.labels.gpu != true").Constraint("node.role != manager").Replicas(2).MaxReplicasPerNode(1);
-            s.Service("web").Image("nginx:1.27-alpine").Constraint("node.labels.type == SERVICE").Replicas(6).MaxReplicasPerNode(2);
+            s.Service("app").Image("app:1.0.0").Constraint("node.labels.gpu != true").Constraint("node.role != manager").Replicas(2).MaxReplicasPerNode(1);
+            s.Service("web").Image("nginx:1.27.2-alpine").Constraint("node.labels.type == SERVICE").Replicas(6).MaxReplicasPerNode(2);
         });
 
         Assert.Empty(findings);

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0003: a service uses a network, secret, config or volume that is not declared.</summary>
-public sealed class UndeclaredReferenceTests
+public sealed class UndeclaredReferenceAnalyzerTests
 {
     [Fact]
     public Task UndeclaredNetworkInBase_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -14,7 +14,7 @@ public sealed class UndeclaredReferenceTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2").{|#0:Network("backend")|};
+                stack.Service("redis").Image("redis:7.2.5").{|#0:Network("backend")|};
             }
         }
         """,

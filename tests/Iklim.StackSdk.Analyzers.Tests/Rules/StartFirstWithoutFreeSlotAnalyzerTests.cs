@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0105: a start-first update or rollback that finds no free slot.</summary>
-public sealed class StartFirstWithoutFreeSlotTests
+public sealed class StartFirstWithoutFreeSlotAnalyzerTests
 {
     [Fact]
     public Task StartFirstUpdateWithFullSlots_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -15,7 +15,7 @@ public sealed class StartFirstWithoutFreeSlotTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).{|#0:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|};
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).{|#0:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|};
             }
         }
         """,
@@ -33,7 +33,7 @@ public sealed class StartFirstWithoutFreeSlotTests
             {
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2).MaxReplicasPerNode(1).{|IKS0105:RollbackConfig(order: UpdateOrder.StartFirst)|};
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2).MaxReplicasPerNode(1).{|IKS0105:RollbackConfig(order: UpdateOrder.StartFirst)|};
             }
         }
         """);
@@ -50,7 +50,7 @@ public sealed class StartFirstWithoutFreeSlotTests
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
                 stack.Node("iklim-app-03");
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
                 stack.Profile("prod", prod => prod.Service("rabbitmq").{|#0:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|});
             }
         }
@@ -69,7 +69,7 @@ public sealed class StartFirstWithoutFreeSlotTests
             {
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
                 stack.Profile("prod", prod => prod.Service("api").{|IKS0105:Replicas(2)|});
             }
         }
@@ -85,7 +85,7 @@ public sealed class StartFirstWithoutFreeSlotTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StopFirst).RollbackConfig(order: UpdateOrder.StopFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StopFirst).RollbackConfig(order: UpdateOrder.StopFirst);
             }
         }
         """);
@@ -101,8 +101,8 @@ public sealed class StartFirstWithoutFreeSlotTests
             {
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(2).UpdateConfig(order: UpdateOrder.StartFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(2).UpdateConfig(order: UpdateOrder.StartFirst);
             }
         }
         """);
@@ -116,7 +116,7 @@ public sealed class StartFirstWithoutFreeSlotTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0").Replicas(3).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(3).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
             }
         }
         """);
@@ -131,7 +131,7 @@ public sealed class StartFirstWithoutFreeSlotTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).{|#0:UpdateConfig(order: UpdateOrder.StartFirst)|};
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).{|#0:UpdateConfig(order: UpdateOrder.StartFirst)|};
                 stack.Profile("prod", prod => prod.Service("api").UpdateConfig(order: UpdateOrder.StopFirst));
             }
         }

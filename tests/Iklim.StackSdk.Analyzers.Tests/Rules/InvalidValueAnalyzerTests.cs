@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0002: values the SDK's builders reject, reported at the argument.</summary>
-public sealed class InvalidValueTests
+public sealed class InvalidValueAnalyzerTests
 {
     [Fact]
     public Task NegativeReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -14,7 +14,7 @@ public sealed class InvalidValueTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Replicas({|#0:-1|}).Image("redis:7.2");
+                stack.Service("redis").Replicas({|#0:-1|}).Image("redis:7.2.5");
             }
         }
         """,
@@ -161,7 +161,7 @@ public sealed class InvalidValueTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("redis")
-                    .Image("registry.iklim.co/redis:7.2-alpine")
+                    .Image("registry.iklim.co/redis:7.2.5-alpine")
                     .Replicas(0)
                     .Constraint("node.labels.type == service")
                     .StopGracePeriod("1m30s")

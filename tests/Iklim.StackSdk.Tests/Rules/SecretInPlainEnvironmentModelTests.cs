@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0108: secret-like environment variables with a literal value.</summary>
-public sealed class SecretInPlainEnvironmentTests
+public sealed class SecretInPlainEnvironmentModelTests
 {
     private const string Id = "IKS0108";
 
@@ -28,7 +28,7 @@ public sealed class SecretInPlainEnvironmentTests
     [InlineData("DBPASSWORD")]
     public void SecretLikeNames_Trigger(string name)
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0").Environment(name, "s3cr3t-value"));
+        var findings = RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0.0").Environment(name, "s3cr3t-value"));
 
         RuleStack.Single(findings, "", "Environment:" + name, "base");
     }
@@ -89,8 +89,8 @@ public sealed class SecretInPlainEnvironmentTests
             Id,
             s =>
             {
-                s.Service("a").Image("app:1.0").Environment("API_TOKEN", "t0ken");
-                s.Service("b").Image("app:1.0").Environment("API_TOKEN", "t0ken");
+                s.Service("a").Image("app:1.0.0").Environment("API_TOKEN", "t0ken");
+                s.Service("b").Image("app:1.0.0").Environment("API_TOKEN", "t0ken");
             },
             prod =>
             {

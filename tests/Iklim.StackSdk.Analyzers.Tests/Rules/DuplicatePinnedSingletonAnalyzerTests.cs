@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0103: a service that must run once runs more than once, or is pinned to two nodes.</summary>
-public sealed class DuplicatePinnedSingletonTests
+public sealed class DuplicatePinnedSingletonAnalyzerTests
 {
     [Fact]
     public Task PinnedServiceWithTwoReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -47,7 +47,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().{|IKS0103:Global()|};
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().{|IKS0103:Global()|};
             }
         }
         """);
@@ -61,7 +61,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().Replicas(1);
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().Replicas(1);
                 stack.Profile("prod", prod => prod.Service("cert-reloader").{|IKS0103:Replicas(3)|});
             }
         }
@@ -76,7 +76,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cron").Image("alpine:3.20").Constraint("node.hostname == iklim-app-01").{|IKS0103:Replicas(2)|};
+                stack.Service("cron").Image("alpine:3.20.3").Constraint("node.hostname == iklim-app-01").{|IKS0103:Replicas(2)|};
             }
         }
         """);
@@ -91,7 +91,7 @@ public sealed class DuplicatePinnedSingletonTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("swag").Image("lscr.io/linuxserver/swag:3.1.0").PinToNode("iklim-app-01").Singleton().Replicas(1);
-                stack.Service("cron").Image("alpine:3.20").Constraint("node.hostname == iklim-app-01");
+                stack.Service("cron").Image("alpine:3.20.3").Constraint("node.hostname == iklim-app-01");
             }
         }
         """);
@@ -119,7 +119,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("gateway").Image("nginx:1.27-alpine").Singleton().Replicas(1);
+                stack.Service("gateway").Image("nginx:1.27.2-alpine").Singleton().Replicas(1);
                 stack.Profile("prod", prod => prod.Service("gateway").PinToNode("iklim-app-02"));
                 stack.Profile("staging", staging => staging.Service("gateway").PinToNode("iklim-app-01"));
             }
@@ -135,7 +135,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cron").Image("alpine:3.20").Singleton().{|#0:Replicas(2)|};
+                stack.Service("cron").Image("alpine:3.20.3").Singleton().{|#0:Replicas(2)|};
                 stack.Profile("prod", prod => prod.Service("cron").Replicas(1));
             }
         }

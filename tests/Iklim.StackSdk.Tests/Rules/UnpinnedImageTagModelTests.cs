@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0107: images without a tag or with latest.</summary>
-public sealed class UnpinnedImageTagTests
+public sealed class UnpinnedImageTagModelTests
 {
     private const string Id = "IKS0107";
 
@@ -35,7 +35,7 @@ public sealed class UnpinnedImageTagTests
         // The seed's Step 5 snippet as written: bitnamisecure/redis:latest in the prod overlay.
         var findings = RuleStack.Findings(
             Id,
-            s => s.Service("redis").Image("redis:7.2-alpine"),
+            s => s.Service("redis").Image("redis:7.2.5-alpine"),
             prod => prod.Service("redis").Image("bitnamisecure/redis:latest"));
 
         Assert.Contains("in profile 'prod'", RuleStack.Single(findings, "prod", "Image", "prod").Message, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0001: code the build cannot evaluate at compile time.</summary>
-public sealed class NotEvaluableTests
+public sealed class NotEvaluableAnalyzerTests
 {
     [Fact]
     public Task CallToUserMethod_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
@@ -17,7 +17,7 @@ public sealed class NotEvaluableTests
                 stack.Service("redis").Image(ImageOf("redis")).Replicas(1);
             }
 
-            private static string ImageOf(string name) => name + ":7.2";
+            private static string ImageOf(string name) => name + ":7.2.5";
         }
         """);
 
@@ -48,7 +48,7 @@ public sealed class NotEvaluableTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("Redis".{|#0:ToLower()|}).Image("redis:7.2");
+                stack.Service("Redis".{|#0:ToLower()|}).Image("redis:7.2.5");
             }
         }
         """,
@@ -96,7 +96,7 @@ public sealed class NotEvaluableTests
         [Stack("iklimco")]
         public sealed class InfraStack : IStackDefinition
         {
-            private static readonly string Image = "redis:7.2";
+            private static readonly string Image = "redis:7.2.5";
 
             private int Replicas { get; } = 2;
 
@@ -174,7 +174,7 @@ public sealed class NotEvaluableTests
                 switch (name)
                 {
                     case "redis":
-                        stack.Service(name).Image("redis:7.2");
+                        stack.Service(name).Image("redis:7.2.5");
                         break;
                 }
             }
@@ -214,7 +214,7 @@ public sealed class NotEvaluableTests
                 const string prefix = "iklim";
                 string[] workers = ["mail", "sms"];
                 var redis = stack.Service("redis");
-                redis.Replicas(Three - 2).Image($"redis:{7}.2");
+                redis.Replicas(Three - 2).Image($"redis:{7}.2.5");
                 if (true)
                 {
                     redis.Label("tier", "cache");
@@ -223,11 +223,11 @@ public sealed class NotEvaluableTests
                 foreach (var worker in workers)
                 {
                     var service = stack.Service($"{prefix}-{worker}");
-                    service.Image(prefix + "/" + worker + ":1.0").Port(8000 + 1, 80, PortProtocol.Udp);
+                    service.Image(prefix + "/" + worker + ":1.0.0").Port(8000 + 1, 80, PortProtocol.Udp, PortMode.Host).Constraint($"node.labels.worker == {worker}");
                 }
 
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(Three).MaxReplicasPerNode(1));
-                _ = stack.Service("discarded").Image(true ? prefix + ":1.0" : workers[0]);
+                _ = stack.Service("discarded").Image(true ? prefix + ":1.0.0" : workers[0]);
                 stack.Service("named").Environment(nameof(Three), $"{'c'}{(Three > 2 ? "many" : "few")}");
             }
         }
@@ -255,7 +255,7 @@ public sealed class NotEvaluableTests
         [Stack("iklimco")]
         public sealed class InfraStack : IStackDefinition
         {
-            public void Configure(IStackBuilder stack) => stack.Service("redis").Image("redis:7.2").Replicas(1);
+            public void Configure(IStackBuilder stack) => stack.Service("redis").Image("redis:7.2.5").Replicas(1);
         }
         """);
 }

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0104: placement that the declared node inventory cannot satisfy.</summary>
-public sealed class UnschedulablePlacementTests
+public sealed class UnschedulablePlacementAnalyzerTests
 {
     [Fact]
     public Task ConstraintNoNodeSatisfies_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -32,7 +32,7 @@ public sealed class UnschedulablePlacementTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01").Label("type", "service");
-                stack.Service("api").Image("iklim/api:1.0").MaxReplicasPerNode(1).{|IKS0104:Replicas(3)|};
+                stack.Service("api").Image("iklim/api:1.0.0").MaxReplicasPerNode(1).{|IKS0104:Replicas(3)|};
             }
         }
         """);
@@ -47,7 +47,7 @@ public sealed class UnschedulablePlacementTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01").Label("type", "service");
-                stack.Service("api").Image("iklim/api:1.0").Constraint("node.labels.type == service");
+                stack.Service("api").Image("iklim/api:1.0.0").Constraint("node.labels.type == service");
                 stack.Profile("prod", prod => prod.Service("api").{|#0:Constraint("node.labels.zone == eu")|});
             }
         }
@@ -66,7 +66,7 @@ public sealed class UnschedulablePlacementTests
             {
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2).MaxReplicasPerNode(1);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2).MaxReplicasPerNode(1);
                 stack.Profile("prod", prod => prod.Service("api").{|#0:Replicas(4)|});
             }
         }
@@ -84,7 +84,7 @@ public sealed class UnschedulablePlacementTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("db").Image("postgres:16.4").Constraint("node.labels.type == db").MaxReplicasPerNode(1).Replicas(1);
-                stack.Service("api").Image("iklim/api:1.0").MaxReplicasPerNode(1).Replicas(5);
+                stack.Service("api").Image("iklim/api:1.0.0").MaxReplicasPerNode(1).Replicas(5);
             }
         }
         """);
@@ -99,7 +99,7 @@ public sealed class UnschedulablePlacementTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01").Label("type", "service");
-                stack.Service("api").Image("iklim/api:1.0").Constraint("engine.labels.zone == b").Constraint("node.platform.os == linux");
+                stack.Service("api").Image("iklim/api:1.0.0").Constraint("engine.labels.zone == b").Constraint("node.platform.os == linux");
             }
         }
         """);
@@ -116,7 +116,7 @@ public sealed class UnschedulablePlacementTests
                 stack.Node("iklim-app-01").Label("type", "service");
                 stack.Node("iklim-app-02").Label("type", "service");
                 stack.Node("iklim-app-03").Label("type", "db");
-                stack.Service("api").Image("iklim/api:1.0").Constraint("node.labels.type == service").MaxReplicasPerNode(2).Replicas(4);
+                stack.Service("api").Image("iklim/api:1.0.0").Constraint("node.labels.type == service").MaxReplicasPerNode(2).Replicas(4);
             }
         }
         """);
@@ -131,7 +131,7 @@ public sealed class UnschedulablePlacementTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").MaxReplicasPerNode(1).{|#0:Replicas(3)|};
+                stack.Service("api").Image("iklim/api:1.0.0").MaxReplicasPerNode(1).{|#0:Replicas(3)|};
                 stack.Profile("prod", prod =>
                 {
                     prod.Node("iklim-app-02");

@@ -3,7 +3,7 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
 /// <summary>IKS0107: an image without a tag or with latest.</summary>
-public sealed class UnpinnedImageTagTests
+public sealed class UnpinnedImageTagAnalyzerTests
 {
     [Fact]
     public Task ImageWithoutTag_Triggers() => Verify.VerifyAnalyzerAsync("""
@@ -44,7 +44,7 @@ public sealed class UnpinnedImageTagTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine");
+                stack.Service("redis").Image("redis:7.2.5-alpine");
                 stack.Profile("prod", prod => prod.Service("redis").{|#0:Image("bitnami/redis:latest")|});
             }
         }
@@ -75,7 +75,7 @@ public sealed class UnpinnedImageTagTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("web").Image("nginx:1.27-alpine");
+                stack.Service("web").Image("nginx:1.27.2-alpine");
                 stack.Service("api").Image("ghcr.io/iklimco/api@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
             }
         }
@@ -120,7 +120,7 @@ public sealed class UnpinnedImageTagTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("web").{|#0:Image("nginx:latest")|};
-                stack.Profile("prod", prod => prod.Service("web").Image("nginx:1.27-alpine"));
+                stack.Profile("prod", prod => prod.Service("web").Image("nginx:1.27.2-alpine"));
             }
         }
         """,

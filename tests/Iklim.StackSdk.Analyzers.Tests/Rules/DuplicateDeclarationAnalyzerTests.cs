@@ -6,7 +6,7 @@ namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 /// IKS0005: declaring an element again continues it (helpers rely on that); only a later call that changes a value an
 /// earlier call set in the same scope is reported, at that later call.
 /// </summary>
-public sealed class DuplicateDeclarationTests
+public sealed class DuplicateDeclarationAnalyzerTests
 {
     [Fact]
     public Task ServiceDeclaredTwice_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
@@ -17,7 +17,7 @@ public sealed class DuplicateDeclarationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2");
+                stack.Service("redis").Image("redis:7.2.5");
                 stack.Service("redis").Replicas(1);
                 stack.Service("redis").Replicas(1);
             }
@@ -33,7 +33,7 @@ public sealed class DuplicateDeclarationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("web").Image("nginx:1.27").Replicas(1);
+                stack.Service("web").Image("nginx:1.27.2").Replicas(1);
                 stack.Service("web").{|#0:Replicas(2)|};
             }
         }
@@ -83,7 +83,7 @@ public sealed class DuplicateDeclarationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                var redis = stack.Service("redis").Image("redis:7.2");
+                var redis = stack.Service("redis").Image("redis:7.2.5");
                 redis.Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(2).MaxReplicasPerNode(1));
             }

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0106: majority clusters with an even member count, Sentinel quorums that are not a majority.</summary>
-public sealed class QuorumNotMajorityTests
+public sealed class QuorumNotMajorityModelTests
 {
     private const string Id = "IKS0106";
 
@@ -22,7 +22,7 @@ public sealed class QuorumNotMajorityTests
     }
 
     [Theory]
-    [InlineData("rabbitmq:3.13-management", "RabbitMQ")]
+    [InlineData("rabbitmq:3.13.7-management", "RabbitMQ")]
     [InlineData("quay.io/coreos/etcd:v3.5.17", "Raft")]
     [InlineData("hashicorp/consul:1.19", "Raft")]
     [InlineData("zookeeper:3.9", "ZooKeeper")]
@@ -88,7 +88,7 @@ public sealed class QuorumNotMajorityTests
         var findings = RuleStack.Findings(Id, s =>
         {
             s.Service("vault").Image("hashicorp/vault:1.17.6").Replicas(3).MaxReplicasPerNode(1);
-            s.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(1);
+            s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(1);
             Sentinel(s, 3, "2");
         });
 

@@ -3,7 +3,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Rules;
 
 /// <summary>IKS0103: a pinned or Singleton() service that runs more than one task, or is pinned to two nodes.</summary>
-public sealed class DuplicatePinnedSingletonTests
+public sealed class DuplicatePinnedSingletonModelTests
 {
     private const string Id = "IKS0103";
 
@@ -21,7 +21,7 @@ public sealed class DuplicatePinnedSingletonTests
     [Fact]
     public void PinnedByNodeIdWithThreeReplicas_Triggers()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("cron").Image("cron:1.0").Constraint("node.id == 2ivku8v2gvtg").Replicas(3));
+        var findings = RuleStack.Findings(Id, s => s.Service("cron").Image("cron:1.0.0").Constraint("node.id == 2ivku8v2gvtg").Replicas(3));
 
         RuleStack.Single(findings, "", "Replicas", "base");
     }
@@ -29,7 +29,7 @@ public sealed class DuplicatePinnedSingletonTests
     [Fact]
     public void SingletonWithReplicas_Triggers()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("cert-reloader").Image("docker:27.3-cli").Singleton().Replicas(3));
+        var findings = RuleStack.Findings(Id, s => s.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().Replicas(3));
 
         Assert.Contains("is marked Singleton() but runs 3 replicas", RuleStack.Single(findings, "", "Replicas", "base").Message, StringComparison.Ordinal);
     }
@@ -41,7 +41,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             s.Node("a");
             s.Node("b");
-            s.Service("cron").Image("cron:1.0").Singleton().Global();
+            s.Service("cron").Image("cron:1.0.0").Singleton().Global();
         });
 
         Assert.Contains("one task on each of 2 nodes", RuleStack.Single(findings, "", "Global", "base").Message, StringComparison.Ordinal);
@@ -85,7 +85,7 @@ public sealed class DuplicatePinnedSingletonTests
     public void PinnedGlobal_DoesNotTrigger()
     {
         // A global service pinned to one host runs exactly one task, there.
-        var findings = RuleStack.Findings(Id, s => s.Service("agent").Image("agent:1.0").PinToNode("iklim-app-01").Singleton().Global());
+        var findings = RuleStack.Findings(Id, s => s.Service("agent").Image("agent:1.0.0").PinToNode("iklim-app-01").Singleton().Global());
 
         Assert.Empty(findings);
     }
@@ -93,7 +93,7 @@ public sealed class DuplicatePinnedSingletonTests
     [Fact]
     public void LabelConstraintWithReplicas_DoesNotTrigger()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("web").Image("nginx:1.27-alpine").Constraint("node.labels.type == service").Constraint("node.hostname != iklim-app-01").Replicas(3));
+        var findings = RuleStack.Findings(Id, s => s.Service("web").Image("nginx:1.27.2-alpine").Constraint("node.labels.type == service").Constraint("node.hostname != iklim-app-01").Replicas(3));
 
         Assert.Empty(findings);
     }
@@ -127,7 +127,7 @@ public sealed class DuplicatePinnedSingletonTests
         {
             s.Node("a").Label("type", "edge");
             s.Node("b");
-            s.Service("edge").Image("edge:1.0").Singleton().Global().Constraint("node.labels.type == edge");
+            s.Service("edge").Image("edge:1.0.0").Singleton().Global().Constraint("node.labels.type == edge");
         });
 
         Assert.Empty(findings);
