@@ -108,6 +108,13 @@ public static class Descriptors
         DiagnosticSeverity.Warning,
         "chash needs one upstream node per task: a Swarm VIP spreads connections anyway, and a per-node name that no alias declares does not resolve.");
 
+    /// <summary>IKS0110: a quorum cluster that one node failure takes below its majority.</summary>
+    public static readonly DiagnosticDescriptor QuorumLostToOneNode = Create(
+        RuleIdentifiers.QuorumLostToOneNode,
+        "Quorum cluster that one node failure takes below its majority",
+        DiagnosticSeverity.Warning,
+        "When one node can hold half of a cluster's members or more, losing that node loses the majority: the cluster stops deciding until the node returns.");
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = ImmutableArray.Create(
         NotEvaluable,
@@ -123,7 +130,8 @@ public static class Descriptors
         QuorumNotMajority,
         UnpinnedImageTag,
         SecretInPlainEnvironment,
-        ConsistentHashWithoutPerNodeAliases);
+        ConsistentHashWithoutPerNodeAliases,
+        QuorumLostToOneNode);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = All.ToDictionary(d => d.Id);
 

@@ -48,6 +48,9 @@ public static class RuleIdentifiers
     /// <summary>A <c>chash</c> upstream whose nodes are not per-node aliases of the target service.</summary>
     public const string ConsistentHashWithoutPerNodeAliases = "IKS0109";
 
+    /// <summary>A quorum cluster whose placement lets the loss of one node take away its majority.</summary>
+    public const string QuorumLostToOneNode = "IKS0110";
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }

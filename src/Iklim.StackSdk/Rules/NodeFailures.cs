@@ -52,12 +52,24 @@ public static class NodeFailures
     /// <summary>The prediction for the loss of node <paramref name="hostname"/> of <paramref name="scope"/>'s inventory.</summary>
     public static NodeFailure Predict(StackScope scope, string hostname)
     {
+        var (lost, rest, reschedules) = Lose(scope, hostname);
+        return new NodeFailure(lost.Hostname, reschedules, scope.Services.Select(s => After(scope, rest, lost, reschedules, s)).ToList());
+    }
+
+    /// <summary>What the loss of node <paramref name="hostname"/> does to <paramref name="service"/> alone.</summary>
+    public static ServiceAfterFailure Predict(StackScope scope, string hostname, ServiceSpec service)
+    {
+        var (lost, rest, reschedules) = Lose(scope, hostname);
+        return After(scope, rest, lost, reschedules, service);
+    }
+
+    private static (NodeSpec Lost, StackScope Others, bool Reschedules) Lose(StackScope scope, string hostname)
+    {
         var lost = scope.Nodes.FirstOrDefault(n => string.Equals(n.Hostname, hostname, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"'{hostname}' is not a node of the inventory.", nameof(hostname));
         var managers = scope.Nodes.Count(n => n.Role == NodeRole.Manager);
         var reschedules = lost.Role != NodeRole.Manager || (managers - 1) * 2 > managers;
-        var rest = scope with { Nodes = new ValueList<NodeSpec>(scope.Nodes.Where(n => !ReferenceEquals(n, lost))) };
-        return new NodeFailure(lost.Hostname, reschedules, scope.Services.Select(s => After(scope, rest, lost, reschedules, s)).ToList());
+        return (lost, scope with { Nodes = new ValueList<NodeSpec>(scope.Nodes.Where(n => !ReferenceEquals(n, lost))) }, reschedules);
     }
 
     private static ServiceAfterFailure After(StackScope scope, StackScope rest, NodeSpec lost, bool reschedules, ServiceSpec service)

@@ -7,7 +7,7 @@ using Iklim.StackSdk.Model;
 namespace Iklim.StackSdk.Rules;
 
 /// <summary>
-/// Runs the policy rules (IKS0101–IKS0109) on the base stack and on each profile's effective stack
+/// Runs the policy rules (IKS0101–IKS0110) on the base stack and on each profile's effective stack
 /// (exactly what Docker makes of base + overlay).
 /// </summary>
 /// <remarks>
@@ -36,6 +36,7 @@ public static class StackRules
         new SecretInPlainEnvironment(),
         new LocalRateLimitOnReplicatedGateway(),
         new ConsistentHashWithoutPerNodeAliases(),
+        new QuorumLostToOneNode(),
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>
