@@ -103,41 +103,21 @@ public sealed class ThreeNodeSampleTests
             var failure = NodeFailures.Predict(prod, node.Hostname);
             var expected = ThreeNodePlacement.Expect(prod, failure);
             var before = ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), full.Keys);
-            var survivors = _swarm.Nodes.Where(n => n != node).ToList();
             _output.WriteLine($"== {node.Hostname}: stopping its dockerd (pid {node.Pid}); the model says: {(failure.Reschedules ? "Swarm reschedules" : "no manager left, nothing is rescheduled")}");
 
             var clock = Stopwatch.StartNew();
-            _swarm.StopDaemon(node);
-            var stopped = clock.Elapsed;
             string timing;
-            if (failure.Reschedules)
+            try
             {
-                Poll.Until(() => _swarm.NodeStatus().GetValueOrDefault(node.Hostname) == "Down", TimeSpan.FromSeconds(60), $"the manager to mark {node.Hostname} Down");
-                var noticed = clock.Elapsed;
-                var settled = ThreeNodePlacement.AssertSettles(
-                    () => ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), full.Keys), expected, _output, $"with {node.Hostname} down", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
-                timing = $"{node.Hostname} stopped: daemon gone after {Seconds(stopped)}, marked Down after {Seconds(noticed)}, rescheduled as predicted {Seconds(noticed + settled)} after the stop";
+                timing = StopAndCompare(node, failure, expected, before, full.Keys, clock);
             }
-            else
+            finally
             {
-                // No manager answers: each surviving daemon says what it runs, and that must be what it ran before.
-                var kept = before.ToDictionary(
-                    b => b.Key,
-                    b => new ServiceObservation(b.Value.PerNode.Where(n => n.Key != node.Hostname).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), 0),
-                    StringComparer.Ordinal);
-                foreach (var (service, expectation) in expected)
-                {
-                    Assert.True(kept[service].Matches(expectation), $"{service}: the tasks it had on the other nodes ({kept[service]}) are not what the model predicts ({expectation})");
-                }
-
-                var exact = kept.ToDictionary(k => k.Key, k => new ServiceExpectation(k.Value.Running, k.Value.Running, 0, k.Value.PerNode.Select(n => new NodeTasks(n.Key, n.Value, n.Value)).ToList()), StringComparer.Ordinal);
-                ThreeNodePlacement.AssertSettles(
-                    () => ThreeNodePlacement.ObserveDaemons(survivors, Stack, full.Keys), exact, _output, $"on the workers' own daemons with {node.Hostname} (the only manager) down", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
-                timing = $"{node.Hostname} stopped: daemon gone after {Seconds(stopped)}; no manager, so nothing moved in 20s";
+                // A failed comparison must not leave the node down for the tests after this one.
+                clock.Restart();
+                _swarm.StartDaemon(node);
             }
 
-            clock.Restart();
-            _swarm.StartDaemon(node);
             Poll.Until(() => _swarm.NodeStatus() is var s && s.Count == 3 && s.Values.All(v => v == "Ready"), TimeSpan.FromSeconds(90), "every node Ready again");
             var ready = clock.Elapsed;
             var back = ThreeNodePlacement.AssertSettles(
@@ -149,12 +129,18 @@ public sealed class ThreeNodeSampleTests
         var drained = _swarm.Nodes.Last(n => n.Spec.Role != NodeRole.Manager);
         var drainRow = ThreeNodePlacement.Expect(prod, NodeFailures.Predict(prod, drained.Hostname));
         _output.WriteLine($"== {drained.Hostname}: docker node update --availability drain");
-        var drainClock = Stopwatch.StartNew();
-        _swarm.Manager.Check("node", "update", "--availability", "drain", drained.Hostname);
-        var movedAfter = ThreeNodePlacement.AssertSettles(
-            () => ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), full.Keys), drainRow, _output, $"with {drained.Hostname} drained", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
-        _swarm.Manager.Check("node", "update", "--availability", "active", drained.Hostname);
-        drainClock.Restart();
+        TimeSpan movedAfter;
+        try
+        {
+            _swarm.Manager.Check("node", "update", "--availability", "drain", drained.Hostname);
+            movedAfter = ThreeNodePlacement.AssertSettles(
+                () => ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), full.Keys), drainRow, _output, $"with {drained.Hostname} drained", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
+        }
+        finally
+        {
+            _swarm.Manager.Check("node", "update", "--availability", "active", drained.Hostname);
+        }
+
         var activeBack = ThreeNodePlacement.AssertSettles(
             () => ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), full.Keys), full, _output, $"after {drained.Hostname} is active again", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
         timings.Add($"{drained.Hostname} drained: rescheduled as predicted after {Seconds(movedAfter)}; active again: full placement after {Seconds(activeBack)}");
@@ -164,6 +150,42 @@ public sealed class ThreeNodeSampleTests
         {
             _output.WriteLine("  " + line);
         }
+    }
+
+    /// <summary>Stops <paramref name="node"/>'s daemon and compares what runs with the failure model's row; returns the timings.</summary>
+    private string StopAndCompare(SwarmNode node, NodeFailure failure, IReadOnlyDictionary<string, ServiceExpectation> expected, Dictionary<string, ServiceObservation> before, IEnumerable<string> services, Stopwatch clock)
+    {
+        var survivors = _swarm.Nodes.Where(n => n != node).ToList();
+        _swarm.StopDaemon(node);
+        var stopped = clock.Elapsed;
+        string timing;
+        if (failure.Reschedules)
+        {
+            Poll.Until(() => _swarm.NodeStatus().GetValueOrDefault(node.Hostname) == "Down", TimeSpan.FromSeconds(60), $"the manager to mark {node.Hostname} Down");
+            var noticed = clock.Elapsed;
+            var settled = ThreeNodePlacement.AssertSettles(
+                () => ThreeNodePlacement.Observe(_swarm.Manager.StackTasks(Stack), services), expected, _output, $"with {node.Hostname} down", TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(3));
+            timing = $"{node.Hostname} stopped: daemon gone after {Seconds(stopped)}, marked Down after {Seconds(noticed)}, rescheduled as predicted {Seconds(noticed + settled)} after the stop";
+        }
+        else
+        {
+            // No manager answers: each surviving daemon says what it runs, and that must be what it ran before.
+            var kept = before.ToDictionary(
+                b => b.Key,
+                b => new ServiceObservation(b.Value.PerNode.Where(n => n.Key != node.Hostname).ToDictionary(n => n.Key, n => n.Value, StringComparer.Ordinal), 0),
+                StringComparer.Ordinal);
+            foreach (var (service, expectation) in expected)
+            {
+                Assert.True(kept[service].Matches(expectation), $"{service}: the tasks it had on the other nodes ({kept[service]}) are not what the model predicts ({expectation})");
+            }
+
+            var exact = kept.ToDictionary(k => k.Key, k => new ServiceExpectation(k.Value.Running, k.Value.Running, 0, k.Value.PerNode.Select(n => new NodeTasks(n.Key, n.Value, n.Value)).ToList()), StringComparer.Ordinal);
+            ThreeNodePlacement.AssertSettles(
+                () => ThreeNodePlacement.ObserveDaemons(survivors, Stack, services), exact, _output, $"on the other nodes' own daemons with {node.Hostname} and the managers' majority down", TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(20));
+            timing = $"{node.Hostname} stopped: daemon gone after {Seconds(stopped)}; no manager, so nothing moved in 20s";
+        }
+
+        return timing;
     }
 
     private void Start()

@@ -97,7 +97,7 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
 
     public IReadOnlyList<string> SetupLog => _setupLog;
 
-    /// <summary>The stack the sample's prod profile is deployed as, once a test deployed it.</summary>
+    /// <summary>True while the sample's prod profile is deployed: a test deployed it and none has removed it since.</summary>
     public bool ProdDeployed { get; set; }
 
     public void Require()
