@@ -44,7 +44,7 @@ public sealed class InfraStack : IStackDefinition
 
         // Reloads SWAG's certificates on a schedule; two copies would race.
         stack.Service("cert-reloader")
-            .Image("docker:27.3-cli")
+            .Image("docker:27.3.1-cli")
             .Command("sh", "-c", "while true; do sleep 86400; docker service update --force iklimco_swag; done")
             .Bind("/var/run/docker.sock", "/var/run/docker.sock")
             .Network("iklimco-net")
@@ -76,6 +76,9 @@ public sealed class InfraStack : IStackDefinition
         stack.Gateway("apisix")
             .Etcd(["http://etcd:2379"], prefix: "/apisix", timeout: 30)
             .RealIp("X-Forwarded-For", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")
+            // init.sh runs from another container on iklimco-net, an overlay network: Swarm takes its subnet from the
+            // default address pool, 10.0.0.0/8. The key comes from APISIX_ADMIN_KEY at deploy time, as init.sh's API_KEY.
+            .AdminApi("APISIX_ADMIN_KEY", "10.0.0.0/8")
             .Upstream("rabbitmq-upstream", upstream => upstream
                 .RoundRobin()
                 .Node("rabbitmq", 15674)
@@ -97,16 +100,18 @@ public sealed class InfraStack : IStackDefinition
             .Label("project", "co.iklim");
 
         stack.Service("redis")
-            .Image("redis:7.2-alpine")
+            .Image("redis:7.2.5-alpine")
             .Stateful()
             .Network("iklimco-net")
+#pragma warning disable IKS0111 // In prod the master moves between the app nodes, as the seed's Step 5 wants; its data is the gateway's rate-limit counters, which a master rescheduled onto an empty volume may lose.
             .Volume("redis-vl", "/data")
+#pragma warning restore IKS0111
             .Replicas(1)
             .Constraint("node.labels.type == service")
             .Label("project", "co.iklim");
 
         stack.Service("rabbitmq")
-            .Image("rabbitmq:3.13-management")
+            .Image("rabbitmq:3.13.7-management")
             .Network("iklimco-net")
             .Volume("rabbitmq-vl", "/var/lib/rabbitmq")
             .Replicas(1)
@@ -122,7 +127,9 @@ public sealed class InfraStack : IStackDefinition
                 "--listen-client-urls=http://0.0.0.0:2379",
                 "--advertise-client-urls=http://etcd:2379")
             .Network("iklimco-net")
+#pragma warning disable IKS0111 // In prod this etcd is idle (Step 4: APISIX uses the Patroni etcd), so data it loses by moving is nobody's.
             .Volume("etcd-vl", "/etcd-data")
+#pragma warning restore IKS0111
             .Replicas(1)
             .Constraint("node.labels.type == service")
             .Label("project", "co.iklim");
@@ -188,8 +195,12 @@ public sealed class InfraStack : IStackDefinition
                     60, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true));
 
             // Step 5: Redis Sentinel. The master is not pinned: it reschedules on node failure (the summary table).
+            // The seed's images: bitnamisecure publishes only `latest` for free (no versioned tag, no digest the
+            // sample can verify), so the floating tag is kept on exactly these lines (samples/IklimProd/README.md).
             prod.Service("redis")
-                .Image("bitnami/redis:7.4.2")
+#pragma warning disable IKS0107 // bitnamisecure/redis publishes only latest; see the README.
+                .Image("bitnamisecure/redis:latest")
+#pragma warning restore IKS0107
                 .Environment("ALLOW_EMPTY_PASSWORD", "no")
                 .Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD"))
                 .Environment("REDIS_REPLICATION_MODE", "master")
@@ -197,7 +208,9 @@ public sealed class InfraStack : IStackDefinition
                 .RestartPolicy(RestartCondition.Any, delay: "5s");
 
             prod.Service("redis-replica")
-                .Image("bitnami/redis:7.4.2")
+#pragma warning disable IKS0107 // bitnamisecure/redis publishes only latest; see the README.
+                .Image("bitnamisecure/redis:latest")
+#pragma warning restore IKS0107
                 .Stateful()
                 .Environment("ALLOW_EMPTY_PASSWORD", "no")
                 .Environment("REDIS_REPLICATION_MODE", "slave")
@@ -214,7 +227,9 @@ public sealed class InfraStack : IStackDefinition
                 .Label("project", "co.iklim");
 
             prod.Service("redis-sentinel")
-                .Image("bitnami/redis-sentinel:7.4.2")
+#pragma warning disable IKS0107 // bitnamisecure/redis-sentinel publishes only latest; see the README.
+                .Image("bitnamisecure/redis-sentinel:latest")
+#pragma warning restore IKS0107
                 .Environment("REDIS_SENTINEL_MASTER_NAME", "prod-master")
                 .Environment("REDIS_MASTER_HOST", "redis")
                 .Environment("REDIS_MASTER_PORT_NUMBER", "6379")

@@ -74,6 +74,23 @@ internal sealed class FixtureBuild : IDisposable
     }
 
     /// <summary>Every file under <paramref name="directory"/> by its '/'-separated relative path, with its bytes.</summary>
+    /// <summary>Runs git in <paramref name="directory"/> and returns what it printed; fails the test when git fails.</summary>
+    public static string Git(string directory, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd();
+        var error = git.StandardError.ReadToEnd();
+        git.WaitForExit();
+        Assert.True(git.ExitCode == 0, $"git {string.Join(' ', arguments)} failed: {error}");
+        return output;
+    }
+
     public static SortedDictionary<string, byte[]> Snapshot(string directory) =>
         new(
             Directory.GetFiles(directory, "*", SearchOption.AllDirectories)

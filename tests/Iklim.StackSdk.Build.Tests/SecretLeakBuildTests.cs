@@ -21,6 +21,8 @@ public sealed class SecretLeakBuildTests
         ["PROMETHEUS_DATA_DIR"] = "/should/not/appear",
         ["GRAFANA_DATA_DIR"] = "/should/not/appear/either",
         ["SWAG_CONFIG_DIR"] = "/leak/swag/config",
+        ["APISIX_ADMIN_KEY"] = "leak-apisix-admin-key-41c9",
+        ["API_KEY"] = "leak-init-api-key-0b7e",
     };
 
     [Fact]
@@ -75,6 +77,17 @@ public sealed class SecretLeakBuildTests
         Assert.Contains("- ${PROMETHEUS_DATA_DIR:-prometheus-vl}:/prometheus\n", baseFile, StringComparison.Ordinal);
         Assert.Contains("- ${GRAFANA_DATA_DIR:-grafana-vl}:/var/lib/grafana\n", baseFile, StringComparison.Ordinal);
         Assert.Contains("- ${SWAG_CONFIG_DIR:-swag-vl}:/config\n", baseFile, StringComparison.Ordinal);
+        Assert.Contains("APISIX_ADMIN_KEY: \"${APISIX_ADMIN_KEY:?set APISIX_ADMIN_KEY to the APISIX Admin API key}\"\n", baseFile, StringComparison.Ordinal);
+        foreach (var config in new[] { "config/apisix/config.yaml", "config/apisix/config.prod.yaml" })
+        {
+            Assert.Contains("key: ${{APISIX_ADMIN_KEY}}\n", Encoding.UTF8.GetString(deploy[config]), StringComparison.Ordinal);
+        }
+
+        // The build writes init.sh executable, as the committed one is (mode 100755 in git).
+        var script = Path.Combine(project, "deploy", "init", "apisix-core", "init.sh");
+        Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(script).HasFlag(UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute), $"{script} is not executable");
+        var index = FixtureBuild.Git(FixtureBuild.RepoRoot, "ls-files", "-s", "samples/IklimProd/deploy/init/apisix-core/init.sh");
+        Assert.StartsWith("100755 ", index, StringComparison.Ordinal);
 
         // And the environment changed nothing: the files are the committed ones, byte for byte.
         var committed = FixtureBuild.Snapshot(Path.Combine(sample, "deploy"));

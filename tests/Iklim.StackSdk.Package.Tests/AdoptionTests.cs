@@ -25,7 +25,7 @@ public sealed class AdoptionTests(PackedSdk sdk, ITestOutputHelper output)
                 stack.Node("payments-03").Label("type", "service");
 
                 stack.Service("cache")
-                    .Image("redis:7.2-alpine")
+                    .Image("redis:7.2.5-alpine")
                     .Constraint("node.labels.type == service")
                     .Replicas(3);
             }

@@ -30,7 +30,7 @@ public sealed class LanguageServerTests(PackedSdk sdk, ITestOutputHelper output)
                 stack.Node("payments-03").Label("type", "service");
 
                 stack.Service("cache")
-                    .Image("redis:7.2-alpine")
+                    .Image("redis:7.2.5-alpine")
                     .Constraint("node.labels.type == service")
                     .Replicas(REPLICAS);
             }

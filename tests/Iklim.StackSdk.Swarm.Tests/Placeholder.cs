@@ -20,7 +20,7 @@ public static class Placeholder
     /// </summary>
     public const string Sleeper = "trap 'exit 0' TERM; sleep 3600 & wait";
 
-    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?<fallback>:?-[^}]*)?\}", RegexOptions.CultureInvariant);
+    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)((?<fallback>:?-[^}]*)|:?\?[^}]*)?\}", RegexOptions.CultureInvariant);
 
     public static string? BusyboxPath() => File.Exists("/bin/busybox") ? "/bin/busybox" : Shell.Which("busybox");
 

@@ -20,7 +20,7 @@ public sealed class OverlayPlannerTests
     }
 
     private static IServiceBuilder Web(IStackBuilder stack) =>
-        stack.Service("web").Image("nginx:1.27-alpine").Network("net").Replicas(2).Constraint("node.labels.type == service")
+        stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Replicas(2).Constraint("node.labels.type == service")
             .Environment("MODE", "base").Port(8080, 80);
 
     [Fact]
@@ -44,12 +44,12 @@ public sealed class OverlayPlannerTests
         var result = Build(stack =>
         {
             Web(stack);
-            stack.Service("idle").Image("busybox:1.36");
+            stack.Service("idle").Image("busybox:1.36.1");
             stack.Profile("prod", prod =>
             {
                 prod.Network("net");
-                prod.Service("web").Image("nginx:1.27-alpine").Replicas(3).Constraint("node.labels.type == service").Environment("MODE", "base").Environment("EXTRA", "1");
-                prod.Service("idle").Image("busybox:1.36");
+                prod.Service("web").Image("nginx:1.27.2-alpine").Replicas(3).Constraint("node.labels.type == service").Environment("MODE", "base").Environment("EXTRA", "1");
+                prod.Service("idle").Image("busybox:1.36.1");
             });
         });
 
@@ -65,7 +65,7 @@ public sealed class OverlayPlannerTests
         var result = Build(stack =>
         {
             Web(stack);
-            stack.Profile("prod", prod => prod.Service("worker").Image("busybox:1.36").Replicas(2).Constraint("node.role == worker"));
+            stack.Profile("prod", prod => prod.Service("worker").Image("busybox:1.36.1").Replicas(2).Constraint("node.role == worker"));
         });
 
         var worker = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]).Overlay.Service("worker");
@@ -91,8 +91,8 @@ public sealed class OverlayPlannerTests
         var result = Build(stack =>
         {
             Web(stack);
-            stack.Service("checked").Image("busybox:1.36").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s");
-            stack.Service("dns").Image("busybox:1.36").Port(53, 53);
+            stack.Service("checked").Image("busybox:1.36.1").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s");
+            stack.Service("dns").Image("busybox:1.36.1").Port(53, 53);
             stack.Profile("prod", change);
         });
 
@@ -122,7 +122,7 @@ public sealed class OverlayPlannerTests
     {
         // The evidence behind one IKS0004 case: the base value survives an empty overlay value.
         using var folder = new TempFolder();
-        var baseFile = folder.Write("base.yml", "services:\n  web:\n    image: nginx:1.27-alpine\n    environment:\n      MODE: base\n");
+        var baseFile = folder.Write("base.yml", "services:\n  web:\n    image: nginx:1.27.2-alpine\n    environment:\n      MODE: base\n");
         var overlayFile = folder.Write("prod.yml", "services:\n  web:\n    environment:\n      MODE: \"\"\n");
         var merged = Yaml.Parse(DockerCli.StackConfigOrFail(baseFile, overlayFile));
         Assert.Equal("base", Yaml.Scalar(merged, "services", "web", "environment", "MODE"));
@@ -133,7 +133,7 @@ public sealed class OverlayPlannerTests
     {
         var result = Build(stack =>
         {
-            stack.Service("web").Image("nginx:1.27-alpine").Network("missing").Volume("nodata", "/data");
+            stack.Service("web").Image("nginx:1.27.2-alpine").Network("missing").Volume("nodata", "/data");
             stack.Profile("prod", prod => prod.Service("web").Secret("cookie"));
         });
 
@@ -147,7 +147,7 @@ public sealed class OverlayPlannerTests
     {
         var result = Build(stack =>
         {
-            stack.Service("web").Image("nginx:1.27-alpine").Network("net").Volume(Env.Var("DATA_DIR", "data"), "/data");
+            stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Volume(Env.Var("DATA_DIR", "data"), "/data");
             stack.Volume("data");
             stack.Profile("prod", prod =>
             {
@@ -163,7 +163,7 @@ public sealed class OverlayPlannerTests
     public void DuplicateDeclaration_IsIks0005AndContinuesTheFirst()
     {
         var stack = new StackBuilder("s", "docker-stack.yml");
-        stack.Service("web").Image("nginx:1.27-alpine");
+        stack.Service("web").Image("nginx:1.27.2-alpine");
         stack.Service("web").Replicas(2);
         stack.Profile("prod", prod =>
         {
@@ -174,7 +174,7 @@ public sealed class OverlayPlannerTests
 
         Assert.Equal(new[] { "", "prod" }, result.Findings.Where(f => f.Id == "IKS0005").Select(f => f.Where.Scope).ToArray());
         Assert.Equal(2, result.Model.Base.Service("web")!.Replicas);
-        Assert.Equal("nginx:1.27-alpine", result.Model.Base.Service("web")!.Image);
+        Assert.Equal("nginx:1.27.2-alpine", result.Model.Base.Service("web")!.Image);
         Assert.Equal(1, result.Model.Profiles[0].Changes.Service("web")!.MaxReplicasPerNode);
     }
 

@@ -26,7 +26,7 @@ public sealed class ValuesSurviveTests
     public void HostileString_SurvivesDockerInBaseAndOverlay(string value)
     {
         var stack = new StackBuilder("values", "docker-stack.yml");
-        stack.Service("app").Image("busybox:1.36").Environment("IN_BASE", value).Label("in.base", value).Command("echo", value);
+        stack.Service("app").Image("busybox:1.36.1").Environment("IN_BASE", value).Label("in.base", value).Command("echo", value);
         stack.Profile("prod", prod => prod.Service("app").Environment("IN_OVERLAY", value).Label("in.overlay", value).Hostname(value.Trim().Length == 0 ? "h" : value));
         var model = stack.Build().Model;
 

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Text;
 
@@ -19,6 +20,7 @@ internal static class ArtefactFile
     {
         if (File.Exists(fullPath) && SameBytes(File.ReadAllBytes(fullPath), bytes))
         {
+            MarkExecutableIfScript(fullPath);
             return false;
         }
 
@@ -29,7 +31,33 @@ internal static class ArtefactFile
         }
 
         File.WriteAllBytes(fullPath, bytes);
+        MarkExecutableIfScript(fullPath);
         return true;
+    }
+
+    /// <summary>
+    /// Gives a shell script (<c>*.sh</c>) the execute bits its readers have, so that <c>./init.sh</c> runs as
+    /// generated. Unix only, and through reflection: this task targets netstandard2.0, and File.SetUnixFileMode
+    /// exists from .NET 7 on, which is what <c>dotnet build</c> runs.
+    /// </summary>
+    public static void MarkExecutableIfScript(string fullPath)
+    {
+        if (!fullPath.EndsWith(".sh", StringComparison.Ordinal) || Path.DirectorySeparatorChar != '/'
+            || typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) }) is not { } get
+            || typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), get.ReturnType }) is not { } set)
+        {
+            return;
+        }
+
+        const int userRead = 256, groupRead = 32, otherRead = 4;
+        var mode = Convert.ToInt32(get.Invoke(null, new object[] { fullPath }), System.Globalization.CultureInfo.InvariantCulture);
+
+        // Execute (x) where read (r) is granted: u+x for u+r, and so on; rwxr-xr-x for a file written rw-r--r--.
+        var withExecute = mode | ((mode & userRead) >> 2) | ((mode & groupRead) >> 2) | ((mode & otherRead) >> 2);
+        if (withExecute != mode)
+        {
+            set.Invoke(null, new[] { fullPath, Enum.ToObject(get.ReturnType, withExecute) });
+        }
     }
 
     private static bool SameBytes(byte[] left, byte[] right)

@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Iklim.StackSdk.Analyzers;
@@ -32,51 +30,34 @@ namespace Iklim.StackSdk.CodeFixes.Fixes;
 /// </code></example>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DuplicatePinnedSingletonFixer))]
 [Shared]
-public sealed class DuplicatePinnedSingletonFixer : CodeFixProvider
+public sealed class DuplicatePinnedSingletonFixer : StackCallFixer
 {
     /// <summary>The equivalence key of "Run one task".</summary>
-    public const string RunOneTaskKey = "IKS0103.RunOneTask";
+    public const string RunOneTaskKey = RuleIdentifiers.DuplicatePinnedSingleton + ".RunOneTask";
 
     /// <summary>The equivalence key of "Remove the conflicting pin".</summary>
-    public const string RemovePinKey = "IKS0103.RemovePin";
+    public const string RemovePinKey = RuleIdentifiers.DuplicatePinnedSingleton + ".RemovePin";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.DuplicatePinnedSingleton);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer of IKS0103.</summary>
+    public DuplicatePinnedSingletonFixer()
+        : base(RuleIdentifiers.DuplicatePinnedSingleton)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, FlaggedCall call, SemanticModel model)
+    {
+        if (OneTask(call) is { } oneTask)
         {
-            return;
+            context.RegisterCodeFix(
+                CodeAction.Create("Run one task", cancellationToken => ReplaceAsync(context.Document, call.Invocation, oneTask, cancellationToken), RunOneTaskKey),
+                diagnostic);
         }
 
-        foreach (var diagnostic in context.Diagnostics)
+        if (IsPin(call, model, context.CancellationToken) && CanRemove(call.Invocation))
         {
-            var call = FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
-            if (call is null)
-            {
-                continue;
-            }
-
-            if (OneTask(call) is { } oneTask)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Run one task", cancellationToken => ReplaceAsync(context.Document, call.Invocation, oneTask, cancellationToken), RunOneTaskKey),
-                    diagnostic);
-            }
-
-            if (IsPin(call, model, context.CancellationToken) && CanRemove(call.Invocation))
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create("Remove the conflicting pin", cancellationToken => RemoveAsync(context.Document, call.Invocation, cancellationToken), RemovePinKey),
-                    diagnostic);
-            }
+            context.RegisterCodeFix(
+                CodeAction.Create("Remove the conflicting pin", cancellationToken => RemoveAsync(context.Document, call.Invocation, cancellationToken), RemovePinKey),
+                diagnostic);
         }
     }
 
@@ -126,12 +107,6 @@ public sealed class DuplicatePinnedSingletonFixer : CodeFixProvider
     private static bool CanRemove(InvocationExpressionSyntax invocation) =>
         ((MemberAccessExpressionSyntax)invocation.Expression).Expression is InvocationExpressionSyntax
         || invocation.Parent is ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax };
-
-    private static async Task<Document> ReplaceAsync(Document document, InvocationExpressionSyntax invocation, InvocationExpressionSyntax replacement, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithSyntaxRoot(root!.ReplaceNode(invocation, replacement));
-    }
 
     private static async Task<Document> RemoveAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -7,12 +9,13 @@ namespace Iklim.StackSdk.CodeFixes.Fixes;
 
 /// <summary>
 /// The DSL call a diagnostic points at. The analyzer reports from the method name to the end of the argument list
-/// (<c>Replicas(3)</c> in <c>redis.Replicas(3)</c>); this finds the whole invocation and checks it is a call on the
-/// SDK's service builder.
+/// (<c>Replicas(3)</c> in <c>redis.Replicas(3)</c>); this finds the whole invocation and checks it is a chainable
+/// call on one of the SDK's builders (the service builder unless a fixer names others).
 /// </summary>
 internal sealed class FlaggedCall
 {
-    private const string ServiceBuilderMetadataName = "Iklim.StackSdk.IServiceBuilder";
+    /// <summary>The builder most calls are on.</summary>
+    public const string ServiceBuilderMetadataName = "Iklim.StackSdk.IServiceBuilder";
 
     private FlaggedCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax memberAccess, IMethodSymbol method)
     {
@@ -33,8 +36,8 @@ internal sealed class FlaggedCall
     /// <summary>The name of the method called: <c>Replicas</c>.</summary>
     public string Name => Method.Name;
 
-    /// <summary>The call at <paramref name="span"/>, if it is a call of a service builder method; else null.</summary>
-    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>The call at <paramref name="span"/>, if it is a call of a method of one of <paramref name="builders"/> that returns that builder; else null.</summary>
+    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, IReadOnlyList<string> builders, CancellationToken cancellationToken)
     {
         var name = root.FindToken(span.Start).Parent as SimpleNameSyntax;
         if (name?.Parent is not MemberAccessExpressionSyntax memberAccess
@@ -46,11 +49,10 @@ internal sealed class FlaggedCall
             return null;
         }
 
-        var serviceBuilder = model.Compilation.GetTypeByMetadataName(ServiceBuilderMetadataName);
-        if (serviceBuilder is null
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, serviceBuilder)
-            || !SymbolEqualityComparer.Default.Equals(method.ReturnType, serviceBuilder))
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            || !builders.Any(b => model.Compilation.GetTypeByMetadataName(b) is { } builder
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, builder)
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, builder)))
         {
             return null;
         }

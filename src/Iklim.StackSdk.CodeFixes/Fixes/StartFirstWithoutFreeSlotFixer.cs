@@ -1,13 +1,9 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Iklim.StackSdk.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -24,47 +20,37 @@ namespace Iklim.StackSdk.CodeFixes.Fixes;
 /// </code></example>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StartFirstWithoutFreeSlotFixer))]
 [Shared]
-public sealed class StartFirstWithoutFreeSlotFixer : CodeFixProvider
+public sealed class StartFirstWithoutFreeSlotFixer : StackCallFixer
 {
     /// <summary>The equivalence key of "Use UpdateOrder.StopFirst".</summary>
-    public const string UseStopFirstKey = "IKS0105.UseStopFirst";
+    public const string UseStopFirstKey = RuleIdentifiers.StartFirstWithoutFreeSlot + ".UseStopFirst";
 
     private const string UpdateOrderMetadataName = "Iklim.StackSdk.UpdateOrder";
     private const string StartFirst = "StartFirst";
     private const string StopFirst = "StopFirst";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.StartFirstWithoutFreeSlot);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer of IKS0105.</summary>
+    public StartFirstWithoutFreeSlotFixer()
+        : base(RuleIdentifiers.StartFirstWithoutFreeSlot)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        var updateOrder = model?.Compilation.GetTypeByMetadataName(UpdateOrderMetadataName);
-        if (root is null || model is null || updateOrder is null)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, FlaggedCall call, SemanticModel model)
+    {
+        if (call.Name is not ("UpdateConfig" or "RollbackConfig")
+            || model.Compilation.GetTypeByMetadataName(UpdateOrderMetadataName) is not { } updateOrder
+            || StartFirstName(call, model, updateOrder, context.CancellationToken) is not { } name)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var call = FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
-            if (call is null || call.Name is not ("UpdateConfig" or "RollbackConfig") || StartFirstName(call, model, updateOrder, context.CancellationToken) is not { } name)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Use UpdateOrder.StopFirst",
-                    cancellationToken => UseStopFirstAsync(context.Document, name, cancellationToken),
-                    UseStopFirstKey),
-                diagnostic);
-        }
+        var stopFirst = IdentifierName(StopFirst).WithTriviaFrom(name);
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Use UpdateOrder.StopFirst",
+                cancellationToken => ReplaceAsync(context.Document, name, stopFirst, cancellationToken),
+                UseStopFirstKey),
+            diagnostic);
     }
 
     // The `StartFirst` identifier passed as the order (`UpdateOrder.StartFirst` or, with `using static`, `StartFirst`).
@@ -91,12 +77,5 @@ public sealed class StartFirstWithoutFreeSlotFixer : CodeFixProvider
         }
 
         return null;
-    }
-
-    private static async Task<Document> UseStopFirstAsync(Document document, SimpleNameSyntax startFirst, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var stopFirst = IdentifierName(StopFirst).WithTriviaFrom(startFirst);
-        return document.WithSyntaxRoot(root!.ReplaceNode(startFirst, stopFirst));
     }
 }

@@ -1,14 +1,10 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
 using Iklim.StackSdk.Analyzers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Iklim.StackSdk.CodeFixes.Fixes;
@@ -23,55 +19,36 @@ namespace Iklim.StackSdk.CodeFixes.Fixes;
 /// </code></example>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StatefulWithoutMaxReplicasPerNodeFixer))]
 [Shared]
-public sealed class StatefulWithoutMaxReplicasPerNodeFixer : CodeFixProvider
+public sealed class StatefulWithoutMaxReplicasPerNodeFixer : StackCallFixer
 {
     /// <summary>The equivalence key of "Add .MaxReplicasPerNode(1)".</summary>
-    public const string AddMaxReplicasPerNodeKey = "IKS0101.AddMaxReplicasPerNode";
+    public const string AddMaxReplicasPerNodeKey = RuleIdentifiers.StatefulWithoutMaxReplicasPerNode + ".AddMaxReplicasPerNode";
 
     private const string MaxReplicasPerNode = "MaxReplicasPerNode";
 
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.StatefulWithoutMaxReplicasPerNode);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>The fixer of IKS0101.</summary>
+    public StatefulWithoutMaxReplicasPerNodeFixer()
+        : base(RuleIdentifiers.StatefulWithoutMaxReplicasPerNode)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+    }
+
+    private protected override void RegisterFixes(CodeFixContext context, Diagnostic diagnostic, FlaggedCall call, SemanticModel model)
+    {
+        if (call.Name == MaxReplicasPerNode
+            || !call.Method.ContainingType.GetMembers(MaxReplicasPerNode).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1))
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            var call = FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
-            if (call is null
-                || call.Name == MaxReplicasPerNode
-                || !call.Method.ContainingType.GetMembers(MaxReplicasPerNode).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1))
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Add .MaxReplicasPerNode(1)",
-                    cancellationToken => AddLimitAsync(context.Document, call.Invocation, cancellationToken),
-                    AddMaxReplicasPerNodeKey),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> AddLimitAsync(Document document, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
-    {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var limited = InvocationExpression(
-                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, invocation.WithoutTrailingTrivia(), IdentifierName(MaxReplicasPerNode)),
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call.Invocation.WithoutTrailingTrivia(), IdentifierName(MaxReplicasPerNode)),
                 ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(1))))))
-            .WithTrailingTrivia(invocation.GetTrailingTrivia());
-        return document.WithSyntaxRoot(root!.ReplaceNode(invocation, limited));
+            .WithTrailingTrivia(call.Invocation.GetTrailingTrivia());
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Add .MaxReplicasPerNode(1)",
+                cancellationToken => ReplaceAsync(context.Document, call.Invocation, limited, cancellationToken),
+                AddMaxReplicasPerNodeKey),
+            diagnostic);
     }
 }

@@ -110,6 +110,29 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         return this;
     }
 
+    public IGatewayBuilder AdminApi(string keyVariable, params string[] allowFrom)
+    {
+        if (!Names.IsEnvironmentVariableName(keyVariable))
+        {
+            throw new ArgumentException($"'{keyVariable}' is not a variable name: the Admin API key is read from an environment variable such as APISIX_ADMIN_KEY.", nameof(keyVariable));
+        }
+
+        Require.NotNull(allowFrom, nameof(allowFrom));
+        if (allowFrom.Length == 0)
+        {
+            throw new ArgumentException("Give the address ranges that may call the Admin API, such as 10.0.0.0/8 for the stack's overlay network.", nameof(allowFrom));
+        }
+
+        foreach (var range in allowFrom)
+        {
+            GatewayRequire.Token(range, "An Admin API address range", nameof(allowFrom));
+        }
+
+        Record("AdminApi");
+        Spec = Spec with { AdminApi = new AdminApiSpec(keyVariable, allowFrom.ToValueList()) };
+        return this;
+    }
+
     internal void Record(string key) => _scope.Record("gateway", Spec.Service, key);
 
     internal void Update(Func<GatewaySpec, GatewaySpec> change) => Spec = change(Spec);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Building;
@@ -76,9 +77,9 @@ internal class ScopeBuilder : IStackScope
         {
             var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
             Context.Report(new Finding(
-                "IKS0005",
-                FindingSeverity.Warning,
-                $"{kind} '{name}' is declared twice in {scopeText}; the second declaration continues the first. Keep the builder from the first call instead.",
+                InputRules.DuplicateDeclaration.Rule.Id,
+                InputRules.DuplicateDeclaration.Rule.DefaultSeverity,
+                InputRules.DuplicateDeclaration.Rule.Message(kind, name, " in " + scopeText, " Keep the builder from the first call instead."),
                 where) { Origin = Context.CurrentOrigin });
             return existing;
         }

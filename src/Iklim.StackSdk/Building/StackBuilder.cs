@@ -4,6 +4,7 @@ using System.Linq;
 using System.Reflection;
 using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Building;
@@ -85,9 +86,9 @@ public sealed class StackBuilder : IStackBuilder
         else
         {
             _context.Report(new Finding(
-                "IKS0005",
-                FindingSeverity.Warning,
-                $"profile '{name}' is declared twice; the second declaration continues the first.",
+                InputRules.DuplicateDeclaration.Rule.Id,
+                InputRules.DuplicateDeclaration.Rule.DefaultSeverity,
+                InputRules.DuplicateDeclaration.Rule.Message("profile", name, string.Empty, string.Empty),
                 new SourceRef(name, "profile", name, SourceRef.Declaration)) { Origin = _context.CurrentOrigin });
         }
 

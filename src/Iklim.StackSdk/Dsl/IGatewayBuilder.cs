@@ -29,6 +29,16 @@ public interface IGatewayBuilder
     /// <summary>Which proxies may tell APISIX the client's address (<c>nginx_config.http.real_ip_header</c>, <c>real_ip_from</c>).</summary>
     /// <example><code>.RealIp("X-Forwarded-For", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16")</code></example>
     IGatewayBuilder RealIp(string header, params string[] from);
+
+    /// <summary>
+    /// The Admin API that init.sh calls (<c>deployment.admin</c> of config.yaml). APISIX reads the key from the
+    /// environment variable <paramref name="keyVariable"/> when it starts: config.yaml holds <c>${{NAME}}</c> and the
+    /// gateway's service gets <c>NAME: ${NAME:?...}</c>, so the key is set at deploy time and never written into a
+    /// file. Only <paramref name="allowFrom"/> may call the API (<c>allow_admin</c>); without this call APISIX allows
+    /// only 127.0.0.0/24, which locks out an init.sh run from another container.
+    /// </summary>
+    /// <example><code>.AdminApi("APISIX_ADMIN_KEY", "10.0.0.0/8")   // Swarm's default overlay address pool</code></example>
+    IGatewayBuilder AdminApi(string keyVariable, params string[] allowFrom);
 }
 
 /// <summary>Configures one upstream.</summary>

@@ -8,7 +8,7 @@ namespace Iklim.StackSdk.Merging;
 /// chosen to read like a service's: an upstream, route or global rule with a new id is added after the base's;
 /// with a known id, what the profile sets replaces the base's value (scalars, and lists such as a route's uris or
 /// an upstream's nodes, which are replaced whole, never appended) and plugins replace the base's plugin of the same
-/// name whole. <see cref="GatewaySpec.Etcd"/> and <see cref="GatewaySpec.RealIp"/> replace the base's settings.
+/// name whole. <see cref="GatewaySpec.Etcd"/>, <see cref="GatewaySpec.RealIp"/> and <see cref="GatewaySpec.AdminApi"/> replace the base's settings.
 /// Nothing can be removed, as in Docker's merge.
 /// </summary>
 public static class GatewayMerge
@@ -21,6 +21,7 @@ public static class GatewayMerge
         GlobalRules = MergeById(baseGateway.GlobalRules, overlay.GlobalRules, r => r.Id, (b, o) => b with { Plugins = MergePlugins(b.Plugins, o.Plugins) }),
         Etcd = overlay.Etcd ?? baseGateway.Etcd,
         RealIp = overlay.RealIp ?? baseGateway.RealIp,
+        AdminApi = overlay.AdminApi ?? baseGateway.AdminApi,
     };
 
     private static UpstreamSpec MergeUpstream(UpstreamSpec b, UpstreamSpec o) => b with

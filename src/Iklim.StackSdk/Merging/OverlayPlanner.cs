@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 
 namespace Iklim.StackSdk.Merging;
 
@@ -89,9 +90,9 @@ public static class OverlayPlanner
     private static IEnumerable<Finding> Inexpressible(ServiceSpec b, ServiceSpec o, string profile)
     {
         Finding Error(string key, string message) => new(
-            "IKS0004",
-            FindingSeverity.Error,
-            $"profile '{profile}' cannot change service '{o.Name}': {message}",
+            InputRules.InexpressibleOverlayChange.Rule.Id,
+            InputRules.InexpressibleOverlayChange.Rule.DefaultSeverity,
+            InputRules.InexpressibleOverlayChange.Rule.Message(profile, o.Name, message),
             new SourceRef(profile, "service", o.Name, key));
 
         foreach (var removal in o.Removals)

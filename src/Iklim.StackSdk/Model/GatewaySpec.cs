@@ -21,6 +21,9 @@ public sealed record GatewaySpec(string Service)
 
     /// <summary><c>nginx_config.http.real_ip_*</c> of config.yaml; null when unset.</summary>
     public RealIpSpec? RealIp { get; init; }
+
+    /// <summary><c>deployment.admin</c> of config.yaml: who may call the Admin API, with which key; null when unset.</summary>
+    public AdminApiSpec? AdminApi { get; init; }
 }
 
 /// <summary>An upstream: <c>PUT /upstreams/{id}</c>.</summary>
@@ -147,3 +150,10 @@ public sealed record EtcdSpec(ValueList<string> Hosts, string Prefix, int Timeou
 
 /// <summary><c>nginx_config.http.real_ip_header</c> and <c>real_ip_from</c>: which proxies may tell APISIX the client's address.</summary>
 public sealed record RealIpSpec(string Header, ValueList<string> From);
+
+/// <summary>
+/// <c>deployment.admin</c>: the Admin API key, read by APISIX at start from the environment variable
+/// <paramref name="KeyVariable"/> (config.yaml holds <c>${{KeyVariable}}</c>, never the key), and the address ranges
+/// allowed to call it (<c>allow_admin</c>).
+/// </summary>
+public sealed record AdminApiSpec(string KeyVariable, ValueList<string> AllowFrom);

@@ -16,7 +16,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class ConsistentHashWithoutPerNodeAliases : StackRule
 {
-    public override string Id => "IKS0109";
+    public const string Id = "IKS0109";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Consistent-hash upstream without per-node aliases",
+        "upstream '{0}' of gateway '{1}' hashes on {2} {3}, but its node '{4}' {5}",
+        FindingSeverity.Warning,
+        "chash needs one upstream node per task: a Swarm VIP spreads connections anyway, and a per-node name that no alias declares does not resolve.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -33,8 +42,8 @@ internal sealed class ConsistentHashWithoutPerNodeAliases : StackRule
 
                     yield return new Finding(
                         Id,
-                        FindingSeverity.Warning,
-                        $"upstream '{upstream.Id}' of gateway '{gateway.Service}' hashes on {upstream.Key ?? "remote_addr"} {scope.Phrase}, but its node '{node.Host}' {problem}",
+                        Rule.DefaultSeverity,
+                        Rule.Message(upstream.Id, gateway.Service, upstream.Key ?? "remote_addr", scope.Phrase, node.Host, problem),
                         new SourceRef(scope.Name, "gateway", gateway.Service, "Upstream:" + upstream.Id + ":Node:" + node.Host));
                 }
             }

@@ -14,7 +14,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class DuplicatePinnedSingleton : StackRule
 {
-    public override string Id => "IKS0103";
+    public const string Id = "IKS0103";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Duplicate pinned singleton",
+        "service '{0}' is {1} {2}{3}: {4}",
+        FindingSeverity.Warning,
+        "A service pinned to one node or marked Singleton() must run once; Docker appends an overlay's constraints to the base's, so a second pin makes it unschedulable.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -29,10 +38,14 @@ internal sealed class DuplicatePinnedSingleton : StackRule
                 // The later pin is the one to question; in a profile, the one the profile added.
                 var keys = pins.Reverse().Select(p => "Constraint:" + p.Constraint).ToArray();
                 yield return scope.Warn(
-                    Id,
+                    Rule,
                     service,
                     scope.KeyFor(service, keys),
-                    $"service '{service.Name}' is pinned to two different nodes {scope.Phrase} ({first.Constraint} and {second.Constraint}): Docker appends an overlay's constraints to the base's and Swarm requires all of them, so no node can run it. Pin it in one place only.");
+                    service.Name,
+                    "pinned to two different nodes",
+                    scope.Phrase,
+                    $" ({first.Constraint} and {second.Constraint})",
+                    "Docker appends an overlay's constraints to the base's and Swarm requires all of them, so no node can run it. Pin it in one place only.");
                 continue;
             }
 
@@ -51,19 +64,27 @@ internal sealed class DuplicatePinnedSingleton : StackRule
                 {
                     var count = tasks is { } n ? $"one task on each of {n.ToString(CultureInfo.InvariantCulture)} nodes" : "one task on every node";
                     yield return scope.Warn(
-                        Id,
+                        Rule,
                         service,
                         scope.KeyFor(service, "Global", whyKey),
-                        $"service '{service.Name}' is {what} but is global {scope.Phrase}: it runs {count}, so the singleton runs more than once. Make it replicated with 1 replica.");
+                        service.Name,
+                        what + " but is global",
+                        scope.Phrase,
+                        string.Empty,
+                        $"it runs {count}, so the singleton runs more than once. Make it replicated with 1 replica.");
                 }
             }
             else if (tasks > 1)
             {
                 yield return scope.Warn(
-                    Id,
+                    Rule,
                     service,
                     scope.KeyFor(service, "Replicas", whyKey),
-                    $"service '{service.Name}' is {what} but runs {tasks.Value.ToString(CultureInfo.InvariantCulture)} replicas {scope.Phrase}: the singleton runs more than once. Use 1 replica.");
+                    service.Name,
+                    $"{what} but runs {tasks.Value.ToString(CultureInfo.InvariantCulture)} replicas",
+                    scope.Phrase,
+                    string.Empty,
+                    "the singleton runs more than once. Use 1 replica.");
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
 
@@ -13,7 +12,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class LocalRateLimitOnReplicatedGateway : StackRule
 {
-    public override string Id => "IKS0102";
+    public const string Id = "IKS0102";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Local rate limit on a replicated gateway",
+        "{0} of gateway '{1}' uses limit-count with policy local while service '{1}' runs {2} tasks {3}: each instance counts alone, so the effective limit is {4} × {2} = {5} requests per {6} s. Use policy: RateLimitPolicy.Redis (or RedisCluster) so the instances share one counter.",
+        FindingSeverity.Warning,
+        "With policy local every APISIX instance counts alone, so n gateway tasks allow n times the limit; policy redis shares one counter.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -33,20 +41,11 @@ internal sealed class LocalRateLimitOnReplicatedGateway : StackRule
                         continue;
                     }
 
-                    var message = string.Format(
-                        CultureInfo.InvariantCulture,
-                        "{0} of gateway '{1}' uses limit-count with policy local while service '{1}' runs {2} tasks {3}: each instance counts alone, so the effective limit is {4} × {2} = {5} requests per {6} s. Use policy: RateLimitPolicy.Redis (or RedisCluster) so the instances share one counter.",
-                        what,
-                        gateway.Service,
-                        replicas,
-                        scope.Phrase,
-                        limit.Count,
-                        limit.Count * replicas,
-                        limit.TimeWindow);
+                    object[] arguments = { what, gateway.Service, replicas, scope.Phrase, limit.Count, limit.Count * replicas, limit.TimeWindow };
                     var limitKey = key + ":LimitCount";
                     yield return !scope.SetsGateway(gateway.Service, limitKey) && scope.Name.Length > 0 && scope.Sets(service.Name, "Replicas")
-                        ? scope.Warn(Id, service, "Replicas", message)
-                        : new Finding(Id, FindingSeverity.Warning, message, new SourceRef(scope.Name, "gateway", gateway.Service, limitKey));
+                        ? scope.Warn(Rule, service, "Replicas", arguments)
+                        : new Finding(Id, Rule.DefaultSeverity, Rule.Message(arguments), new SourceRef(scope.Name, "gateway", gateway.Service, limitKey));
                 }
             }
         }

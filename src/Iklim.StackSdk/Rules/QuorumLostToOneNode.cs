@@ -7,7 +7,7 @@ using Iklim.StackSdk.Model;
 namespace Iklim.StackSdk.Rules;
 
 /// <summary>
-/// IKS0110: a quorum cluster of three or more members (Raft, ZooKeeper, RabbitMQ, Redis Sentinel) whose placement
+/// IKS0114: a quorum cluster of three or more members (Raft, ZooKeeper, RabbitMQ, Redis Sentinel) whose placement
 /// on the scope's inventory lets the loss of one node take away its majority: one node can hold half the members or
 /// more (<c>max_replicas_per_node</c> above 1, or none, on too few eligible nodes), or too few nodes are eligible to
 /// run them all. Judged with <see cref="NodeFailures"/>, the model behind STACK.md's "When a node fails" table.
@@ -15,7 +15,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class QuorumLostToOneNode : StackRule
 {
-    public override string Id => "IKS0110";
+    public const string Id = "IKS0114";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Quorum cluster that one node failure takes below its majority",
+        "service '{0}' runs {1} {2} members {3} with {4} on {5} eligible node(s) ({6}): one node can hold {7} of them, and losing {8} leaves {9} of {1}, below the majority of {10}. {11}.",
+        FindingSeverity.Warning,
+        "When one node can hold half of a cluster's members or more, losing that node loses the majority: the cluster stops deciding until the node returns.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -52,10 +61,21 @@ internal sealed class QuorumLostToOneNode : StackRule
                 ? new[] { "MaxReplicasPerNode" }.Concat(service.Constraints.Select(c => "Constraint:" + c)).Append("Replicas")
                 : new[] { service.Mode == ServiceMode.Global ? "Global" : "Replicas" }.Concat(service.Constraints.Select(c => "Constraint:" + c));
             yield return scope.Warn(
-                Id,
+                Rule,
                 service,
                 scope.KeyFor(service, keys.ToArray()),
-                $"service '{service.Name}' runs {Number(members)} {kind} members {scope.Phrase} with {limit} on {Number(eligible.Length)} eligible node(s) ({string.Join(", ", eligible)}): one node can hold {Number(held)} of them, and losing {worst.Node} leaves {Number(worst.After.MembersLeftMin)} of {Number(members)}, below the majority of {Number((members / 2) + 1)}. {advice}.");
+                service.Name,
+                Number(members),
+                kind,
+                scope.Phrase,
+                limit,
+                Number(eligible.Length),
+                string.Join(", ", eligible),
+                Number(held),
+                worst.Node,
+                Number(worst.After.MembersLeftMin),
+                Number((members / 2) + 1),
+                advice);
         }
     }
 

@@ -14,7 +14,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class QuorumNotMajority : StackRule
 {
-    public override string Id => "IKS0106";
+    public const string Id = "IKS0106";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Quorum cluster with an even member count or a minority quorum",
+        "service '{0}' {1} {2}{3} {4}",
+        FindingSeverity.Warning,
+        "Majority clusters gain no fault tolerance from an even member count, and a Sentinel quorum must be a majority of the sentinels.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -30,10 +39,14 @@ internal sealed class QuorumNotMajority : StackRule
             if (members % 2 == 0)
             {
                 yield return scope.Warn(
-                    Id,
+                    Rule,
                     service,
                     scope.KeyFor(service, countKey),
-                    $"service '{service.Name}' runs {Number(members)} {kind} members {scope.Phrase}: an even count tolerates as few failures ({Number((members - 1) / 2)}) as {Number(members - 1)} members would, and a split into halves leaves no majority. Use {Number(members - 1)} or {Number(members + 1)} replicas.");
+                    service.Name,
+                    $"runs {Number(members)} {kind} members",
+                    scope.Phrase,
+                    ":",
+                    $"an even count tolerates as few failures ({Number((members - 1) / 2)}) as {Number(members - 1)} members would, and a split into halves leaves no majority. Use {Number(members - 1)} or {Number(members + 1)} replicas.");
             }
 
             if (kind == "Redis Sentinel" && Quorum(service) is { } quorum)
@@ -47,10 +60,14 @@ internal sealed class QuorumNotMajority : StackRule
                 if (problem is not null)
                 {
                     yield return scope.Warn(
-                        Id,
+                        Rule,
                         service,
                         scope.KeyFor(service, "Environment:" + variable, countKey),
-                        $"service '{service.Name}' sets {variable} {Number(value)} {scope.Phrase}, which {problem}. Use {Number((members / 2) + 1)} for {Number(members)} sentinels.");
+                        service.Name,
+                        $"sets {variable} {Number(value)}",
+                        scope.Phrase,
+                        ",",
+                        $"which {problem}. Use {Number((members / 2) + 1)} for {Number(members)} sentinels.");
                 }
             }
         }

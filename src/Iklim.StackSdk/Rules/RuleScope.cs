@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
@@ -40,9 +41,12 @@ internal sealed class RuleScope
     /// <summary>A profile: <paramref name="stack"/> checked, <paramref name="overlay"/> being what the profile changed.</summary>
     public static RuleScope ForProfile(string profile, StackScope stack, StackScope overlay) => new(profile, stack, overlay);
 
-    /// <summary>A warning of rule <paramref name="id"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this scope.</summary>
-    public Finding Warn(string id, ServiceSpec service, string key, string message) =>
-        new(id, FindingSeverity.Warning, message, new SourceRef(Name, "service", service.Name, key));
+    /// <summary>
+    /// A finding of <paramref name="rule"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this
+    /// scope, its message made from the rule's format and <paramref name="arguments"/>.
+    /// </summary>
+    public Finding Warn(RuleDefinition rule, ServiceSpec service, string key, params object[] arguments) =>
+        new(rule.Id, rule.DefaultSeverity, rule.Message(arguments), new SourceRef(Name, "service", service.Name, key));
 
     /// <summary>
     /// The first of <paramref name="keys"/> that this scope set for <paramref name="service"/>, else the first key:
@@ -80,6 +84,7 @@ internal sealed class RuleScope
             "Constraint" => spec.Constraints.Contains(argument),
             "Volume" => spec.Volumes.Any(v => string.Equals(v.Target, argument, StringComparison.Ordinal)),
             "Environment" => spec.Environment.ContainsKey(argument),
+            "Port" => spec.Ports.Any(p => p.Published is { } published && published.ToString(CultureInfo.InvariantCulture) == argument),
             _ => false,
         };
     }
@@ -104,6 +109,8 @@ internal sealed class RuleScope
                 return gateway.Etcd is not null;
             case "RealIp":
                 return gateway.RealIp is not null;
+            case "AdminApi":
+                return gateway.AdminApi is not null;
             case "Route" when parts.Length > 1:
                 return gateway.Routes.FirstOrDefault(r => r.Id == parts[1]) is { } route && (detail.Length == 0 || SetsPlugin(route.Plugins, detail));
             case "GlobalRule" when parts.Length > 1:

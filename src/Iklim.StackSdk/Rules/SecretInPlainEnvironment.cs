@@ -26,7 +26,16 @@ internal sealed class SecretInPlainEnvironment : StackRule
 
     private static readonly string[] Switches = { "true", "false", "yes", "no", "on", "off" };
 
-    public override string Id => "IKS0108";
+    public const string Id = "IKS0108";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Secret-like environment variable with a literal value",
+        "service '{0}' sets the secret-like environment variable '{1}' to a literal value {2}: it ends up in the stack file and in docker service inspect. Use Env.Var(\"{1}\") or a Docker secret (.Secret(...) and {1}_FILE=/run/secrets/...).",
+        FindingSeverity.Warning,
+        "A literal secret ends up in the stack file, in git and in docker service inspect; use ${VAR} or a Docker secret.");
+
+    public override RuleDefinition Definition => Rule;
 
     /// <summary>True when <paramref name="name"/> looks like it holds a secret.</summary>
     public static bool IsSecretName(string name)
@@ -54,11 +63,7 @@ internal sealed class SecretInPlainEnvironment : StackRule
             foreach (var entry in service.Environment.Where(e => IsSecretName(e.Key) && IsLiteral(e.Value)))
             {
                 // The value itself never goes into the message: it would leak into build logs.
-                yield return scope.Warn(
-                    Id,
-                    service,
-                    "Environment:" + entry.Key,
-                    $"service '{service.Name}' sets the secret-like environment variable '{entry.Key}' to a literal value {scope.Phrase}: it ends up in the stack file and in docker service inspect. Use Env.Var(\"{entry.Key}\") or a Docker secret (.Secret(...) and {entry.Key}_FILE=/run/secrets/...).");
+                yield return scope.Warn(Rule, service, "Environment:" + entry.Key, service.Name, entry.Key, scope.Phrase);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
 
@@ -69,6 +70,9 @@ internal static class ServiceTraits
     /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts
     /// (certificates, configuration) and the Docker socket carry no state of the service.
     /// </summary>
-    public static MountSpec? StateMount(ServiceSpec service) =>
-        service.Volumes.FirstOrDefault(v => !v.ReadOnly && !DockerSockets.Contains(v.Source, StringComparer.Ordinal));
+    public static MountSpec? StateMount(ServiceSpec service) => StateMounts(service).FirstOrDefault();
+
+    /// <summary>Every mount of <paramref name="service"/> that holds writable state, in declaration order; see <see cref="StateMount"/>.</summary>
+    public static IEnumerable<MountSpec> StateMounts(ServiceSpec service) =>
+        service.Volumes.Where(v => !v.ReadOnly && !DockerSockets.Contains(v.Source, StringComparer.Ordinal));
 }

@@ -9,8 +9,8 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal abstract class StackRule
 {
-    /// <summary>The catalogue ID, IKSnnnn.</summary>
-    public abstract string Id { get; }
+    /// <summary>The rule's catalogue entry: ID, title, message format, severity, help link.</summary>
+    public abstract RuleDefinition Definition { get; }
 
     /// <summary>The problems of <paramref name="scope"/>, each pointing at the call that caused it there.</summary>
     public abstract IEnumerable<Finding> Check(RuleScope scope);

@@ -7,7 +7,7 @@ using Iklim.StackSdk.Model;
 namespace Iklim.StackSdk.Rules;
 
 /// <summary>
-/// Runs the policy rules (IKS0101–IKS0110) on the base stack and on each profile's effective stack
+/// Runs the policy rules (IKS01xx) on the base stack and on each profile's effective stack
 /// (exactly what Docker makes of base + overlay).
 /// </summary>
 /// <remarks>
@@ -36,11 +36,18 @@ public static class StackRules
         new SecretInPlainEnvironment(),
         new LocalRateLimitOnReplicatedGateway(),
         new ConsistentHashWithoutPerNodeAliases(),
+        new FloatingImageTag(),
+        new NodeLocalStateCanMove(),
+        new SecretDefaultInVariable(),
+        new PublishedPortUsedTwice(),
         new QuorumLostToOneNode(),
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>
-    public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Id).ToList();
+    public static IReadOnlyList<string> Ids { get; } = All.Select(r => r.Definition.Id).ToList();
+
+    /// <summary>The catalogue entries of the rules this class runs.</summary>
+    public static IReadOnlyList<RuleDefinition> Definitions { get; } = All.Select(r => r.Definition).ToList();
 
     /// <summary>The warnings of every rule for <paramref name="model"/>: the base's first, then each profile's.</summary>
     public static IReadOnlyList<Finding> Check(StackModel model)

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
 
@@ -12,7 +11,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class StartFirstWithoutFreeSlot : StackRule
 {
-    public override string Id => "IKS0105";
+    public const string Id = "IKS0105";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "start-first update without a free slot",
+        "service '{0}' {1} start-first {2}, but its {3} replicas with max_replicas_per_node {4} fill all {5} slot(s) of its {6} eligible node(s): the new task finds no free slot and the rolling update hangs. Use order: UpdateOrder.StopFirst.",
+        FindingSeverity.Warning,
+        "A start-first update starts the new task before stopping the old one; when max_replicas_per_node fills every eligible node, the new task never starts and the update hangs.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -39,15 +47,9 @@ internal sealed class StartFirstWithoutFreeSlot : StackRule
             {
                 if (order == UpdateOrder.StartFirst)
                 {
-                    yield return scope.Warn(
-                        Id,
-                        service,
-                        scope.KeyFor(service, key, "Replicas", "MaxReplicasPerNode"),
-                        $"service '{service.Name}' {what} start-first {scope.Phrase}, but its {Number(replicas)} replicas with max_replicas_per_node {Number(max)} fill all {Number(slots)} slot(s) of its {Number(eligible)} eligible node(s): the new task finds no free slot and the rolling update hangs. Use order: UpdateOrder.StopFirst.");
+                    yield return scope.Warn(Rule, service, scope.KeyFor(service, key, "Replicas", "MaxReplicasPerNode"), service.Name, what, scope.Phrase, replicas, max, slots, eligible);
                 }
             }
         }
     }
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

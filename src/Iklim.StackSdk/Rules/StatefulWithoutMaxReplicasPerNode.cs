@@ -12,7 +12,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
 {
-    public override string Id => "IKS0101";
+    public const string Id = "IKS0101";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Replicated stateful service without max_replicas_per_node",
+        "service '{0}' runs {1} replicas {2} and is stateful ({3}), but has no max_replicas_per_node: two replicas can land on one node. Add .MaxReplicasPerNode(1).",
+        FindingSeverity.Warning,
+        "Swarm may place two replicas of a stateful service on one node, where they share its disk and fail together.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -30,11 +39,7 @@ internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
             }
 
             var replicas = service.Replicas!.Value.ToString(CultureInfo.InvariantCulture);
-            yield return scope.Warn(
-                Id,
-                service,
-                scope.KeyFor(service, "Replicas", reasonKey),
-                $"service '{service.Name}' runs {replicas} replicas {scope.Phrase} and is stateful ({reason}), but has no max_replicas_per_node: two replicas can land on one node. Add .MaxReplicasPerNode(1).");
+            yield return scope.Warn(Rule, service, scope.KeyFor(service, "Replicas", reasonKey), service.Name, replicas, scope.Phrase, reason);
         }
     }
 

@@ -11,7 +11,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class UnpinnedImageTag : StackRule
 {
-    public override string Id => "IKS0107";
+    public const string Id = "IKS0107";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Image without a pinned tag",
+        "service '{0}' image '{1}' {2} {3}: nodes can pull different versions and a redeploy upgrades silently. Pin a version tag (redis:7.4.2), a digest, or ${{TAG}}.",
+        FindingSeverity.Warning,
+        "Without a version tag or digest, nodes can pull different versions and a redeploy upgrades silently.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -43,11 +52,7 @@ internal sealed class UnpinnedImageTag : StackRule
                 continue;
             }
 
-            yield return scope.Warn(
-                Id,
-                service,
-                scope.KeyFor(service, "Image"),
-                $"service '{service.Name}' image '{image}' {problem} {scope.Phrase}: nodes can pull different versions and a redeploy upgrades silently. Pin a version tag (redis:7.4.2), a digest, or ${{TAG}}.");
+            yield return scope.Warn(Rule, service, scope.KeyFor(service, "Image"), service.Name, image, problem, scope.Phrase);
         }
     }
 }

@@ -13,7 +13,16 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class UnschedulablePlacement : StackRule
 {
-    public override string Id => "IKS0104";
+    public const string Id = "IKS0104";
+
+    public static RuleDefinition Rule { get; } = new(
+        Id,
+        "Unschedulable placement",
+        "service '{0}' {1} {2}{3}: {4}. {5}",
+        FindingSeverity.Warning,
+        "No declared node satisfies the constraints, or the replicas exceed the eligible nodes times max_replicas_per_node: tasks stay pending.");
+
+    public override RuleDefinition Definition => Rule;
 
     public override IEnumerable<Finding> Check(RuleScope scope)
     {
@@ -45,15 +54,20 @@ internal sealed class UnschedulablePlacement : StackRule
             {
                 var pending = replicas - (eligible.Count * max);
                 yield return scope.Warn(
-                    Id,
+                    Rule,
                     service,
                     scope.KeyFor(service, "Replicas", "MaxReplicasPerNode"),
-                    $"service '{service.Name}' runs {Number(replicas)} replicas {scope.Phrase} with max_replicas_per_node {Number(max)}, but only {Number(eligible.Count)} node(s) of the inventory are eligible ({RuleScope.Hostnames(eligible)}): {Number(pending)} replica(s) stay pending. Lower the replicas, raise the limit, or declare more nodes.");
+                    service.Name,
+                    $"runs {Number(replicas)} replicas",
+                    scope.Phrase,
+                    $" with max_replicas_per_node {Number(max)}, but only {Number(eligible.Count)} node(s) of the inventory are eligible ({RuleScope.Hostnames(eligible)})",
+                    $"{Number(pending)} replica(s) stay pending",
+                    "Lower the replicas, raise the limit, or declare more nodes.");
             }
         }
     }
 
-    private Finding NoNode(RuleScope scope, ServiceSpec service)
+    private static Finding NoNode(RuleScope scope, ServiceSpec service)
     {
         var knowable = service.Constraints.Where(Placement.IsKnowable).ToList();
 
@@ -62,10 +76,15 @@ internal sealed class UnschedulablePlacement : StackRule
         var blamed = alone.Count > 0 ? alone : Enumerable.Reverse(knowable).ToList();
         var text = alone.Count > 0 ? string.Join(", ", alone) : "all of " + string.Join(", ", knowable);
         return scope.Warn(
-            Id,
+            Rule,
             service,
             scope.KeyFor(service, blamed.Select(c => "Constraint:" + c).ToArray()),
-            $"service '{service.Name}' cannot be scheduled {scope.Phrase}: no node of the inventory ({RuleScope.Hostnames(scope.Stack.Nodes)}) satisfies {text}. Fix the constraint or declare the node with .Node(...).Label(...).");
+            service.Name,
+            "cannot be scheduled",
+            scope.Phrase,
+            string.Empty,
+            $"no node of the inventory ({RuleScope.Hostnames(scope.Stack.Nodes)}) satisfies {text}",
+            "Fix the constraint or declare the node with .Node(...).Label(...).");
     }
 
     private static bool PinnedTwice(ServiceSpec service) =>

@@ -3,6 +3,7 @@ using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Rules;
 
 namespace Iklim.StackSdk.Validation;
 
@@ -92,8 +93,8 @@ public static class StackValidator
 
     private static Finding Undeclared(string kind, string name, string service, string where, SourceRef at, string fix) =>
         new(
-            "IKS0003",
-            FindingSeverity.Error,
-            $"service '{service}' uses {kind} '{name}', which is not declared in {where}; declare it with {fix}",
+            InputRules.UndeclaredReference.Rule.Id,
+            InputRules.UndeclaredReference.Rule.DefaultSeverity,
+            InputRules.UndeclaredReference.Rule.Message(service, kind, name, where, fix),
             at);
 }

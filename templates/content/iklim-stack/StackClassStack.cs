@@ -20,7 +20,7 @@ public sealed class StackClassStack : IStackDefinition
         stack.Network("stack-project-net");
 
         stack.Service("api")
-            .Image("nginx:1.27-alpine")
+            .Image("nginx:1.27.2-alpine")
             .Network("stack-project-net")
             .Port(8080, 80)
             .Replicas(1)

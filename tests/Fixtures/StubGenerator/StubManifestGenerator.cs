@@ -20,7 +20,7 @@ public sealed class StubManifestGenerator : IIncrementalGenerator
         {
             var glue = new ManifestStack("glue", false, "1 services, prod overrides 1", new[]
             {
-                File("docker-stack-glue.yml", "services:\n  web:\n    image: nginx:1.27-alpine\n"),
+                File("docker-stack-glue.yml", "services:\n  web:\n    image: nginx:1.27.2-alpine\n"),
                 File("docker-stack-glue.prod.yml", "services:\n  web:\n    deploy:\n      replicas: " + version + "\n"),
                 File("init/gateway/init.sh", "#!/bin/sh\necho ready\n"),
             });

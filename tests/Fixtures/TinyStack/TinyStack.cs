@@ -10,7 +10,7 @@ public sealed class TinyStack : IStackDefinition
     public void Configure(IStackBuilder stack)
     {
         stack.Network("net").External();
-        stack.Service("web").Image("nginx:1.27-alpine").Network("net").Replicas(2);
+        stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Replicas(2);
         stack.Profile("prod", prod => prod.Service("web").Replicas(3));
     }
 }

@@ -12,7 +12,7 @@ namespace Iklim.StackSdk.Analyzers.Tests.Evaluation;
 /// </summary>
 internal sealed class RandomStackSource
 {
-    private static readonly string[] Images = ["redis:7.2-alpine", "rabbitmq:3.13-management", "registry.iklim.co/api:1.4.2", "nginx", "quay.io/coreos/etcd:v3.5.9", "${REGISTRY}/worker:${TAG:-latest}"];
+    private static readonly string[] Images = ["redis:7.2.5-alpine", "rabbitmq:3.13.7-management", "registry.iklim.co/api:1.4.2", "nginx", "quay.io/coreos/etcd:v3.5.9", "${REGISTRY}/worker:${TAG:-latest}"];
     private static readonly string[] Constraints = ["node.labels.type == service", "node.role == manager", "node.role != worker", "node.hostname == iklim-app-01", "engine.labels.zone == b"];
     private static readonly string[] Durations = ["5s", "1m30s", "500ms", "2h"];
     private static readonly string[] Enums = ["UpdateOrder.StopFirst", "UpdateOrder.StartFirst"];

@@ -24,7 +24,7 @@ public sealed class RuntimeEqualsStaticTests
                 stack.Node("iklim-app-01").Label("type", "service");
 
                 stack.Service("redis")
-                    .Image("redis:7.2-alpine")
+                    .Image("redis:7.2.5-alpine")
                     .Stateful()
                     .Network("iklimco-net")
                     .Replicas(1)
@@ -78,7 +78,7 @@ public sealed class RuntimeEqualsStaticTests
                 foreach (var app in apps)
                 {
                     var service = stack.Service(app);
-                    service.Image($"{registry}/{app}:1.{Replicas}")
+                    service.Image($"{registry}/{app}:1.{Replicas}.0")
                         .Network("apps-net")
                         .Environment("APP", app)
                         .Replicas(Replicas * 2 - 1);

@@ -44,7 +44,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().{|IKS0103:Global()|};
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().{|IKS0103:Global()|};
             }
         }
         """,
@@ -56,7 +56,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().Replicas(1);
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().Replicas(1);
             }
         }
         """,
@@ -72,7 +72,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().Replicas(1);
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().Replicas(1);
                 stack.Profile("prod", prod => prod.Service("cert-reloader").{|IKS0103:Replicas(3)|});
             }
         }
@@ -85,7 +85,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("cert-reloader").Image("docker:27.3-cli").Singleton().Replicas(1);
+                stack.Service("cert-reloader").Image("docker:27.3.1-cli").Singleton().Replicas(1);
                 stack.Profile("prod", prod => prod.Service("cert-reloader").Replicas(1));
             }
         }
@@ -250,7 +250,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("swag").Image("lscr.io/linuxserver/swag:3.1.0").PinToNode("iklim-app-01").{|IKS0103:Replicas(2)|};
-                stack.Service("cron").Image("alpine:3.20").Singleton().{|IKS0103:Global()|};
+                stack.Service("cron").Image("alpine:3.20.3").Singleton().{|IKS0103:Global()|};
                 stack.Profile("prod", prod => prod.Service("swag").{|IKS0103:Replicas(3)|});
             }
         }
@@ -264,7 +264,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("swag").Image("lscr.io/linuxserver/swag:3.1.0").PinToNode("iklim-app-01").Replicas(1);
-                stack.Service("cron").Image("alpine:3.20").Singleton().Replicas(1);
+                stack.Service("cron").Image("alpine:3.20.3").Singleton().Replicas(1);
                 stack.Profile("prod", prod => prod.Service("swag").Replicas(1));
             }
         }
@@ -282,7 +282,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("swag").Image("lscr.io/linuxserver/swag:3.1.0").PinToNode("iklim-app-01").Replicas(1);
-                stack.Service("cron").Image("alpine:3.20").Constraint("node.hostname == iklim-app-01");
+                stack.Service("cron").Image("alpine:3.20.3").Constraint("node.hostname == iklim-app-01");
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("swag").{|IKS0103:PinToNode("iklim-app-02")|}.Label("tier", "edge");
@@ -300,7 +300,7 @@ public sealed class DuplicatePinnedSingletonFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("swag").Image("lscr.io/linuxserver/swag:3.1.0").PinToNode("iklim-app-01").Replicas(1);
-                stack.Service("cron").Image("alpine:3.20").Constraint("node.hostname == iklim-app-01");
+                stack.Service("cron").Image("alpine:3.20.3").Constraint("node.hostname == iklim-app-01");
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("swag").Label("tier", "edge");

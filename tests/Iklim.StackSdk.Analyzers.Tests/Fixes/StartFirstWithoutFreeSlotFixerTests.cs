@@ -17,7 +17,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|};
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|};
             }
         }
         """,
@@ -30,7 +30,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(parallelism: 1, order: UpdateOrder.StopFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(parallelism: 1, order: UpdateOrder.StopFirst);
             }
         }
         """,
@@ -47,7 +47,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:RollbackConfig(1, "5s", Iklim.StackSdk.UpdateOrder.StartFirst)|};
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:RollbackConfig(1, "5s", Iklim.StackSdk.UpdateOrder.StartFirst)|};
             }
         }
         """,
@@ -60,7 +60,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).RollbackConfig(1, "5s", Iklim.StackSdk.UpdateOrder.StopFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).RollbackConfig(1, "5s", Iklim.StackSdk.UpdateOrder.StopFirst);
             }
         }
         """,
@@ -79,7 +79,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
                 stack.Node("iklim-app-03");
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
                 stack.Profile("prod", prod => prod.Service("rabbitmq").{|IKS0105:UpdateConfig(parallelism: 1, order: UpdateOrder.StartFirst)|});
             }
         }
@@ -95,7 +95,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
                 stack.Node("iklim-app-03");
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
                 stack.Profile("prod", prod => prod.Service("rabbitmq").UpdateConfig(parallelism: 1, order: UpdateOrder.StopFirst));
             }
         }
@@ -115,7 +115,7 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             {
                 stack.Node("iklim-app-01");
                 stack.Node("iklim-app-02");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StartFirst);
                 stack.Profile("prod", prod => prod.Service("api").{|IKS0105:Replicas(2)|});
             }
         }
@@ -134,10 +134,10 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1)
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1)
                     .{|IKS0105:UpdateConfig(order: UpdateOrder.StartFirst)|}
                     .{|IKS0105:RollbackConfig(order: UpdateOrder.StartFirst)|};
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:UpdateConfig(order: UpdateOrder.StartFirst)|};
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(1).MaxReplicasPerNode(1).{|IKS0105:UpdateConfig(order: UpdateOrder.StartFirst)|};
             }
         }
         """,
@@ -150,10 +150,10 @@ public sealed class StartFirstWithoutFreeSlotFixerTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Node("iklim-app-01");
-                stack.Service("api").Image("iklim/api:1.0").Replicas(1).MaxReplicasPerNode(1)
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(1).MaxReplicasPerNode(1)
                     .UpdateConfig(order: UpdateOrder.StopFirst)
                     .RollbackConfig(order: UpdateOrder.StopFirst);
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StopFirst);
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(1).MaxReplicasPerNode(1).UpdateConfig(order: UpdateOrder.StopFirst);
             }
         }
         """,

@@ -16,7 +16,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").{|IKS0101:Replicas(3)|}.Label("project", "co.iklim");
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").{|IKS0101:Replicas(3)|}.Label("project", "co.iklim");
             }
         }
         """,
@@ -28,7 +28,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1).Label("project", "co.iklim");
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1).Label("project", "co.iklim");
             }
         }
         """,
@@ -44,7 +44,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").{|IKS0101:Replicas(3)|});
             }
         }
@@ -57,7 +57,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(1);
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(3).MaxReplicasPerNode(1));
             }
         }
@@ -118,7 +118,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2);
                 stack.Profile("prod", prod => prod.Service("api").{|IKS0101:Stateful()|});
             }
         }
@@ -131,7 +131,7 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("api").Image("iklim/api:1.0").Replicas(2);
+                stack.Service("api").Image("iklim/api:1.0.0").Replicas(2);
                 stack.Profile("prod", prod => prod.Service("api").Stateful().MaxReplicasPerNode(1));
             }
         }
@@ -148,9 +148,9 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").{|IKS0101:Replicas(3)|};
-                stack.Service("redis").Image("redis:7.2-alpine").{|IKS0101:Replicas(2)|};
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(3);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").{|IKS0101:Replicas(3)|};
+                stack.Service("redis").Image("redis:7.2.5-alpine").{|IKS0101:Replicas(2)|};
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(3);
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("web").{|IKS0101:Stateful()|};
@@ -167,9 +167,9 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(2).MaxReplicasPerNode(1);
-                stack.Service("web").Image("nginx:1.27-alpine").Replicas(3);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(2).MaxReplicasPerNode(1);
+                stack.Service("web").Image("nginx:1.27.2-alpine").Replicas(3);
                 stack.Profile("prod", prod =>
                 {
                     prod.Service("web").Stateful().MaxReplicasPerNode(1);

@@ -46,9 +46,9 @@ public sealed class FuzzRegressionTests
     // reported. The builders now reject such text, which makes it IKS0002 at the argument.
     public static TheoryData<string, string> UnpairedSurrogates => new()
     {
-        { "environment value", "stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Environment(\"A\", {|IKS0002:\"\\uD800\"|});" },
-        { "label, concatenated", "stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Label(\"project\", {|IKS0002:\"\\uD800\" + \"\\uD800\"|});" },
-        { "interpolated alias", "stack.Network(\"net\"); stack.Service(\"redis\").Image(\"redis:7.2-alpine\").Network(\"net\", {|IKS0002:$\"\\uDC00{Swarm.NodeHostname}\"|});" },
+        { "environment value", "stack.Service(\"redis\").Image(\"redis:7.2.5-alpine\").Environment(\"A\", {|IKS0002:\"\\uD800\"|});" },
+        { "label, concatenated", "stack.Service(\"redis\").Image(\"redis:7.2.5-alpine\").Label(\"project\", {|IKS0002:\"\\uD800\" + \"\\uD800\"|});" },
+        { "interpolated alias", "stack.Network(\"net\"); stack.Service(\"redis\").Image(\"redis:7.2.5-alpine\").Network(\"net\", {|IKS0002:$\"\\uDC00{Swarm.NodeHostname}\"|});" },
     };
 
     [Theory]

@@ -19,8 +19,8 @@ public sealed class StackArtefactGeneratorTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Network("iklimco-net").External();
-                stack.Service("redis").Image("redis:7.2-alpine").Network("iklimco-net").Replicas(1);
-                stack.Service("api").Image("registry.iklim.co/api:1.0").Network("iklimco-net");
+                stack.Service("redis").Image("redis:7.2.5-alpine").Network("iklimco-net").Replicas(1);
+                stack.Service("api").Image("registry.iklim.co/api:1.0.0").Network("iklimco-net");
                 stack.Profile("prod", prod => prod.Service("redis").Replicas(3).MaxReplicasPerNode(1));
             }
         }
@@ -157,7 +157,7 @@ public sealed class StackArtefactGeneratorTests
         [Stack("zeta")]
         public sealed class Zeta : IStackDefinition
         {
-            public void Configure(IStackBuilder stack) => stack.Service("web").Image("nginx:1.27").Replicas(1);
+            public void Configure(IStackBuilder stack) => stack.Service("web").Image("nginx:1.27.2").Replicas(1);
         }
         """;
 
@@ -167,7 +167,7 @@ public sealed class StackArtefactGeneratorTests
         [Stack("alpha")]
         public sealed class Alpha : IStackDefinition
         {
-            public void Configure(IStackBuilder stack) => stack.Service("api").Image("registry.iklim.co/api:1.0").{{replicas}};
+            public void Configure(IStackBuilder stack) => stack.Service("api").Image("registry.iklim.co/api:1.0.0").{{replicas}};
         }
         """;
 

@@ -20,7 +20,7 @@ public sealed class CleanStackTests
                 stack.Volume("redis-data");
                 stack.Node("iklim-app-01").Label("type", "service");
                 var redis = stack.Service("redis")
-                    .Image("redis:7.2-alpine")
+                    .Image("redis:7.2.5-alpine")
                     .Stateful()
                     .Network(Net)
                     .Volume(Env.Var("REDIS_VOLUME", "redis-data"), "/data")
@@ -30,7 +30,7 @@ public sealed class CleanStackTests
                 redis.Environment("MODE", $"primary-{Swarm.NodeHostname}");
                 foreach (var name in new[] { "api", "worker" })
                 {
-                    stack.Service(name).Image($"iklim/{name}:1.0").Network(Net).Command(["run", name]);
+                    stack.Service(name).Image($"iklim/{name}:1.0.0").Network(Net).Command(["run", name]);
                 }
 
                 stack.Profile("prod", prod =>
@@ -39,7 +39,7 @@ public sealed class CleanStackTests
                     prod.Node("iklim-app-03").Label("type", "service");
                     prod.Secret("rabbitmq_erlang_cookie").External();
                     prod.Service("rabbitmq")
-                        .Image("rabbitmq:3.13")
+                        .Image("rabbitmq:3.13.7")
                         .Secret("rabbitmq_erlang_cookie")
                         .Network(Net, aliases: $"rabbitmq-{Swarm.NodeHostname}")
                         .Replicas(3)

@@ -16,8 +16,8 @@ public sealed class GatewayRuleTests
                 stack.Network("net").External();
                 stack.Node("iklim-app-01").Label("type", "service");
                 stack.Service("apisix").Image("apache/apisix:3.11.0-debian").Network("net").Replicas(1);
-                stack.Service("redis").Image("redis:7.2-alpine").Network("net");
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Network("net").Constraint("node.labels.type == service");
+                stack.Service("redis").Image("redis:7.2.5-alpine").Network("net");
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Network("net").Constraint("node.labels.type == service");
         """;
 
     [Fact]

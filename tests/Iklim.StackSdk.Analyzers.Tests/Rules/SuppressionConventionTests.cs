@@ -20,7 +20,7 @@ public sealed class SuppressionConventionTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3);
             }
         }
         """;
@@ -62,7 +62,7 @@ public sealed class SuppressionConventionTests
                 public void Configure(IStackBuilder stack)
                 {
             #pragma warning disable IKS0101
-                    stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3);
+                    stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3);
             #pragma warning restore IKS0101
                     stack.Service("etcd").Image("quay.io/coreos/etcd:v3.5.17").Replicas(3);
                 }
@@ -86,7 +86,7 @@ public sealed class SuppressionConventionTests
             {
                 public void Configure(IStackBuilder stack)
                 {
-                    stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).Environment("RABBITMQ_DEFAULT_PASS", "guest");
+                    stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).Environment("RABBITMQ_DEFAULT_PASS", "guest");
                 }
             }
             """);
@@ -107,7 +107,7 @@ public sealed class SuppressionConventionTests
                 [SuppressMessage("Iklim.StackSdk", "IKS0101:Replicated stateful service without max_replicas_per_node")]
                 public void Configure(IStackBuilder stack)
                 {
-                    stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).Image("rabbitmq:latest");
+                    stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).Image("rabbitmq:latest");
                 }
             }
             """);

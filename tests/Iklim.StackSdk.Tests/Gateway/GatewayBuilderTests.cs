@@ -15,6 +15,17 @@ public sealed class GatewayBuilderTests
     public void InvalidRouteId_Throws(string id) =>
         Assert.Equal("id", Assert.Throws<ArgumentException>(() => Gateway().Route(id, _ => { })).ParamName);
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("1KEY")]
+    [InlineData("${APISIX_ADMIN_KEY}")]
+    public void AdminApiKeyThatIsNotAVariableName_Throws(string variable) =>
+        Assert.Equal("keyVariable", Assert.Throws<ArgumentException>(() => Gateway().AdminApi(variable, "10.0.0.0/8")).ParamName);
+
+    [Fact]
+    public void AdminApiWithoutRanges_Throws() =>
+        Assert.Equal("allowFrom", Assert.Throws<ArgumentException>(() => Gateway().AdminApi("APISIX_ADMIN_KEY")).ParamName);
+
     [Fact]
     public void LiteralRedisPassword_Throws() =>
         Assert.Equal("redisPassword", Assert.Throws<ArgumentException>(() => Gateway().GlobalRule("1", r => r.LimitCount(1, 1, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPassword: "hunter2"))).ParamName);

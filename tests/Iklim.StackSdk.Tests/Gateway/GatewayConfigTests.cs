@@ -3,8 +3,9 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Tests.Gateway;
 
 /// <summary>
-/// config/apisix/config.yaml and config.prod.yaml carry the seed's etcd and real_ip settings, and the stack files
-/// mount them so that docker resolves the base to config.yaml and base + prod to config.prod.yaml.
+/// config/apisix/config.yaml and config.prod.yaml carry the seed's etcd and real_ip settings and the Admin API that
+/// init.sh calls from another container, and the stack files mount them so that docker resolves the base to
+/// config.yaml and base + prod to config.prod.yaml.
 /// </summary>
 [Trait("Category", "Gateway")]
 public sealed class GatewayConfigTests : IClassFixture<SampleArtefacts>
@@ -21,6 +22,13 @@ public sealed class GatewayConfigTests : IClassFixture<SampleArtefacts>
         var yaml = File.ReadAllText(Path.Combine(Deploy, "config", "apisix", "config.yaml"));
         Assert.Contains("""
             deployment:
+              admin:
+                admin_key:
+                  - name: admin
+                    key: ${{APISIX_ADMIN_KEY}}
+                    role: admin
+                allow_admin:
+                  - "10.0.0.0/8"
               role: traditional
               role_traditional:
                 config_provider: etcd
@@ -66,6 +74,31 @@ public sealed class GatewayConfigTests : IClassFixture<SampleArtefacts>
             Path.Combine(Deploy, "config", "apisix", "config.yaml"),
             Path.Combine(Deploy, "config", "apisix", "config.prod.yaml"));
         Assert.True(exitCode == 0, output);
+    }
+
+    [Theory]
+    [InlineData("config.yaml")]
+    [InlineData("config.prod.yaml")]
+    public void EveryConfig_LetsTheStackNetworkCallTheAdminApi_WithTheKeyReadAtStart(string file)
+    {
+        var config = Yaml.Parse(File.ReadAllText(Path.Combine(Deploy, "config", "apisix", file)));
+
+        // APISIX 3 substitutes ${{NAME}} from its environment when it starts (apisix/cli/file.lua); the file holds no key.
+        var key = (YamlDotNet.RepresentationModel.YamlMappingNode)((YamlDotNet.RepresentationModel.YamlSequenceNode)Yaml.At(config, "deployment", "admin", "admin_key")).Children.Single();
+        Assert.Equal("${{APISIX_ADMIN_KEY}}", Yaml.Scalar(key, "key"));
+        Assert.Equal("admin", Yaml.Scalar(key, "role"));
+        Assert.Equal(new[] { "10.0.0.0/8" }, Yaml.Scalars(config, "deployment", "admin", "allow_admin"));
+    }
+
+    [Fact]
+    public void DockerStackConfig_RefusesTheBaseWithoutTheAdminKey_AndPassesItToTheGateway()
+    {
+        var refused = DockerCli.Run(new[] { "stack", "config", "-c", _sample.BaseFile });
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("APISIX_ADMIN_KEY", refused.Error, StringComparison.Ordinal);
+
+        var merged = Yaml.Parse(DockerCli.StackConfigOrFail(_sample.BaseFile, _sample.ProdFile));
+        Assert.Equal("docker-cli-test-apisix_admin_key", Yaml.Scalar(merged, "services", "apisix", "environment", "APISIX_ADMIN_KEY"));
     }
 
     [Fact]

@@ -4,16 +4,29 @@ using IklimProd;
 
 namespace Iklim.StackSdk.Tests.Rules;
 
-/// <summary>The seed's prod design is correct: the IklimProd sample gets no policy warning, in the base or in prod.</summary>
+/// <summary>
+/// The seed's prod design passes the rules: the IklimProd sample's only policy findings are the ones it keeps on purpose
+/// and suppresses in its source (the analyzer tests check the pragmas): the bitnamisecure images, whose only free tag
+/// is latest, the Redis master's node-local volume, which the seed lets move between the app nodes, and the volume
+/// of the standalone etcd, idle in prod.
+/// </summary>
 public sealed class SampleRulesTests
 {
     [Fact]
-    public void Sample_HasNoPolicyFindings()
+    public void Sample_HasOnlyTheFindingsItSuppresses()
     {
         var model = StackBuilder.Run(new InfraStack()).Model;
 
-        Assert.Empty(StackRules.Check(model));
-        Assert.Empty(model.Validate());
+        var expected = new[]
+        {
+            ("IKS0107", "prod", "redis", "Image"),
+            ("IKS0107", "prod", "redis-replica", "Image"),
+            ("IKS0107", "prod", "redis-sentinel", "Image"),
+            ("IKS0111", "prod", "etcd", "Volume:/etcd-data"),
+            ("IKS0111", "prod", "redis", "Volume:/data"),
+        };
+        Assert.Equal(expected, StackRules.Check(model).Select(f => (f.Id, f.Where.Scope, f.Where.Name, f.Where.Key)).Order().ToArray());
+        Assert.Equal(expected, model.Validate().Select(f => (f.Id, f.Where.Scope, f.Where.Name, f.Where.Key)).Order().ToArray());
     }
 
     [Fact]

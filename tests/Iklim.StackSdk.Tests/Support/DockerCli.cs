@@ -31,8 +31,15 @@ internal static class DockerCli
             arguments.Add(file);
         }
 
-        return Run(arguments);
+        // A ${NAME:?message} must be set or docker refuses the file, as at deploy time: give each a dummy value.
+        var required = files
+            .SelectMany(f => RequiredVariable.Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value))
+            .Distinct(StringComparer.Ordinal)
+            .ToDictionary(n => n, n => "docker-cli-test-" + n.ToLowerInvariant(), StringComparer.Ordinal);
+        return Run(arguments, required);
     }
+
+    private static readonly System.Text.RegularExpressions.Regex RequiredVariable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?\?", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     /// <summary>Runs <c>docker stack config</c> and fails the test with docker's own message when it rejects the files.</summary>
     public static string StackConfigOrFail(params string[] files) => StackConfigOrFail(true, files);
@@ -45,7 +52,7 @@ internal static class DockerCli
         return result.Output;
     }
 
-    public static Result Run(IEnumerable<string> arguments)
+    public static Result Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("docker")
         {
@@ -62,6 +69,11 @@ internal static class DockerCli
         foreach (var name in start.Environment.Keys.Where(k => k.EndsWith("_DIR", StringComparison.Ordinal) || k.Contains("PASSWORD", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start)!;

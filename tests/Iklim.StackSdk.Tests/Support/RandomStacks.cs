@@ -8,7 +8,7 @@ namespace Iklim.StackSdk.Tests.Support;
 /// </summary>
 internal sealed class RandomStacks
 {
-    private static readonly string[] Images = { "nginx:1.27-alpine", "redis:7.2-alpine", "registry.example.com:5000/team/app:1.2.3", "busybox:1.36", "app:${TAG:-1.0}" };
+    private static readonly string[] Images = { "nginx:1.27.2-alpine", "redis:7.2.5-alpine", "registry.example.com:5000/team/app:1.2.3", "busybox:1.36.1", "app:${TAG:-1.0}" };
     private static readonly string[] Values =
     {
         "x", "yes", "no", "on", "off", "~", "null", "0x1F", "1e3", "010", "a: b", " #x", " lead", "trail ", "line1\nline2",

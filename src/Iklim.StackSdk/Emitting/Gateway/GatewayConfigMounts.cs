@@ -12,7 +12,8 @@ namespace Iklim.StackSdk.Emitting.Gateway;
 /// <see cref="GatewayFiles.ConfigTarget"/>; a profile whose effective config.yaml differs redeclares the entry with
 /// <c>file: ./config/apisix/config.&lt;profile&gt;.yaml</c>, which Docker's merge puts in place of the base's entry whole.
 /// Each entry's Docker <c>name</c> carries a hash of the file, because Docker configs are immutable: a changed file
-/// under the old name would make <c>docker stack deploy</c> fail.
+/// under the old name would make <c>docker stack deploy</c> fail. A gateway with an Admin API key also gets the key's
+/// variable in its service's environment, where the profile that chose the variable declares it.
 /// </summary>
 internal static class GatewayConfigMounts
 {
@@ -25,7 +26,7 @@ internal static class GatewayConfigMounts
             if (baseConfig is not null)
             {
                 var content = GatewayConfigEmitter.Emit(model.Name, GatewayScriptEmitter.BaseProfile, baseConfig);
-                result = result with { Base = Mount(result.Base, model.Name, service, null, content) };
+                result = result with { Base = PassAdminKey(Mount(result.Base, model.Name, service, null, content), service, baseConfig.AdminApi) };
             }
 
             var profiles = result.Profiles.Select(profile =>
@@ -36,7 +37,9 @@ internal static class GatewayConfigMounts
                 }
 
                 var content = GatewayConfigEmitter.Emit(model.Name, profile.Name, effective);
-                return profile with { Changes = Mount(profile.Changes, model.Name, service, profile.Name, content, mountService: baseConfig is null) };
+                var changes = Mount(profile.Changes, model.Name, service, profile.Name, content, mountService: baseConfig is null);
+                var newKey = effective.AdminApi is { } admin && admin.KeyVariable != baseConfig?.AdminApi?.KeyVariable ? admin : null;
+                return profile with { Changes = PassAdminKey(changes, service, newKey) };
             });
             result = result with { Profiles = profiles.ToValueList() };
         }
@@ -61,6 +64,23 @@ internal static class GatewayConfigMounts
         var spec = scope.Service(service) ?? new ServiceSpec(service);
         var mounted = spec with { Configs = spec.Configs.Upsert(c => c.Source == name, new FileReference(name, GatewayFiles.ConfigTarget)) };
         return scope with { Services = scope.Services.Upsert(s => s.Name == service, mounted) };
+    }
+
+    /// <summary>
+    /// The gateway's service gets the Admin API key's variable in its environment, as a deploy-time reference that
+    /// <c>docker stack deploy</c> refuses to leave empty: APISIX substitutes it into config.yaml when it starts.
+    /// </summary>
+    private static StackScope PassAdminKey(StackScope scope, string service, AdminApiSpec? admin)
+    {
+        if (admin is null)
+        {
+            return scope;
+        }
+
+        var spec = scope.Service(service) ?? new ServiceSpec(service);
+        var value = "${" + admin.KeyVariable + ":?set " + admin.KeyVariable + " to the APISIX Admin API key}";
+        var passed = spec with { Environment = spec.Environment.Set(admin.KeyVariable, value) };
+        return scope with { Services = scope.Services.Upsert(s => s.Name == service, passed) };
     }
 
     private static string Hash(string content)

@@ -35,8 +35,8 @@ internal static class GatewayFiles
         model.Base.Gateway(service) is { } gateway && GatewayConfigEmitter.HasConfig(gateway) ? gateway : null;
 
     /// <summary>
-    /// The effective gateway of <paramref name="profile"/> when the profile needs a config.yaml of its own (its etcd or
-    /// real IP settings differ from the base's, or the base has none), else null.
+    /// The effective gateway of <paramref name="profile"/> when the profile needs a config.yaml of its own (its etcd,
+    /// real IP or Admin API settings differ from the base's, or the base has none), else null.
     /// </summary>
     public static GatewaySpec? ProfileConfig(StackModel model, string service, ProfileModel profile)
     {
@@ -47,7 +47,7 @@ internal static class GatewayFiles
             return null;
         }
 
-        return baseConfig is not null && effective.Etcd == baseConfig.Etcd && effective.RealIp == baseConfig.RealIp ? null : effective;
+        return baseConfig is not null && effective.Etcd == baseConfig.Etcd && effective.RealIp == baseConfig.RealIp && effective.AdminApi == baseConfig.AdminApi ? null : effective;
     }
 
     /// <summary>The gateway of <paramref name="service"/> as <paramref name="profile"/> deploys it (null profile: the base), or null.</summary>

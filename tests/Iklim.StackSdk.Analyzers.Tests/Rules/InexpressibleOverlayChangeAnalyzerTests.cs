@@ -1,0 +1,75 @@
+using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Iklim.StackSdk.Analyzers.Rules.StackDefinitionAnalyzer>;
+
+namespace Iklim.StackSdk.Analyzers.Tests.Rules;
+
+/// <summary>IKS0004: a profile change that Docker's overlay merge cannot express.</summary>
+public sealed class InexpressibleOverlayChangeAnalyzerTests
+{
+    [Fact]
+    public Task RemoveBaseConstraintInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Constraint("node.role == manager");
+                stack.Profile("prod", prod => prod.Service("redis").{|IKS0004:RemoveConstraint("node.role == manager")|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EmptyEnvironmentOverridingBase_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("api").Environment("LOG_LEVEL", "debug");
+                stack.Profile("prod", prod =>
+                {
+                    prod.Service("api").{|#0:Environment("LOG_LEVEL", "")|};
+                });
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0004").WithLocation(0)
+            .WithMessage("profile 'prod' cannot change service 'api': an empty environment variable 'LOG_LEVEL' in an overlay does not override the base value 'debug' (Docker keeps the base value). Set it per profile instead of in the base, or give it a non-empty value."));
+
+    [Fact]
+    public Task RemoveBaseEnvironmentInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("api").Environment("DEBUG", "1");
+                stack.Profile("prod", prod => prod.Service("api").{|IKS0004:RemoveEnvironment("DEBUG")|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ExpressibleOverrides_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("api").Environment("LOG_LEVEL", "debug").Constraint("node.role == worker");
+                stack.Profile("prod", prod =>
+                {
+                    prod.Service("api").Environment("LOG_LEVEL", "warn").Constraint("node.labels.type == service").RemoveConstraint("node.labels.zone == b");
+                });
+            }
+        }
+        """);
+}

@@ -1,0 +1,174 @@
+using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Iklim.StackSdk.Analyzers.Rules.StackDefinitionAnalyzer>;
+
+namespace Iklim.StackSdk.Analyzers.Tests.Rules;
+
+/// <summary>IKS0002: values the SDK's builders reject, reported at the argument.</summary>
+public sealed class InvalidValueAnalyzerTests
+{
+    [Fact]
+    public Task NegativeReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Replicas({|#0:-1|}).Image("redis:7.2.5");
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("Replicas must be at least 0, not -1."));
+
+    [Fact]
+    public Task BadImage_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Image({|IKS0002:"Redis:Latest!"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadConstraint_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Constraint({|IKS0002:"node.colour = blue"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadDurationInNamedArgument_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").UpdateConfig(parallelism: 1, delay: {|IKS0002:"ten seconds"|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadServiceNameInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Profile("prod", prod => prod.Service({|IKS0002:"my service"|}).Replicas(2));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadEnvVarName_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Environment("DATA", Env.Var({|IKS0002:"1DATA"|}));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadStackName_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack({|IKS0002:"iklim co"|})]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BadValueInsideForEach_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                var redis = stack.Service("redis");
+                foreach (var replicas in new[] { 1, -2 })
+                {
+                    redis.Replicas({|IKS0002:replicas|});
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NullArgument_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Image({|#0:null!|});
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("'image' cannot be null."));
+
+    [Fact]
+    public Task BadParamsElement_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis").Command({|IKS0002:"redis-server", null!|});
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ValidValues_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("redis")
+                    .Image("registry.iklim.co/redis:7.2.5-alpine")
+                    .Replicas(0)
+                    .Constraint("node.labels.type == service")
+                    .StopGracePeriod("1m30s")
+                    .RestartPolicy(RestartCondition.OnFailure, delay: "5s", maxAttempts: 3)
+                    .Limits(cpus: "0.5", memory: "512M")
+                    .Healthcheck(["CMD", "redis-cli", "ping"], interval: "10s");
+            }
+        }
+        """);
+}
