@@ -13,7 +13,7 @@ namespace Iklim.StackSdk.Swarm.Tests;
 [Trait("Category", "Swarm")]
 public sealed class ThreeNodeWarningProofTests
 {
-    private const string ProofImage = "iklim/proof:1";
+    private const string ProofImage = "iklim/proof:1.0.0";
     private readonly ThreeNodeSwarmFixture _swarm;
     private readonly ITestOutputHelper _output;
 

@@ -56,7 +56,7 @@ public sealed class QuorumLostToOneNodeAnalyzerTests
                 stack.Node("iklim-app-01").Label("type", "service");
                 stack.Node("iklim-app-02").Label("type", "service");
                 stack.Node("iklim-app-03").Label("type", "service");
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
             }
         }
         """);

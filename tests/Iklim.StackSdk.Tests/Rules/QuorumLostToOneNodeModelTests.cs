@@ -66,7 +66,7 @@ public sealed class QuorumLostToOneNodeModelTests
             s =>
             {
                 Nodes(s, 3);
-                s.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).MaxReplicasPerNode(1);
+                s.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3).MaxReplicasPerNode(1);
             },
             prod => prod.Service("rabbitmq").Replicas(5).MaxReplicasPerNode(3));
 
