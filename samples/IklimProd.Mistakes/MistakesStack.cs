@@ -110,6 +110,14 @@ public sealed class MistakesStack : IStackDefinition
             // A Raft cluster scaled out with no per-node limit: two members can share a node and fail together.
             prod.Service("vault")
                 .Replicas(3); // warns IKS0101
+
+            // etcd allowed two members per node on the two nodes its constraint leaves: the node holding two takes the majority with it.
+            prod.Service("etcd")
+                .Image("quay.io/coreos/etcd:v3.5.17")
+                .Network("iklimco-net")
+                .Replicas(3)
+                .Constraint("node.hostname != iklim-app-03")
+                .MaxReplicasPerNode(2); // warns IKS0114
         });
     }
 }

@@ -67,6 +67,9 @@ public static class RuleIdentifiers
     /// <summary>Two services publishing the same port where they collide.</summary>
     public const string PublishedPortUsedTwice = Sdk.PublishedPortUsedTwice.Id;
 
+    /// <summary>A quorum cluster whose placement lets the loss of one node take away its majority.</summary>
+    public const string QuorumLostToOneNode = Sdk.QuorumLostToOneNode.Id;
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }

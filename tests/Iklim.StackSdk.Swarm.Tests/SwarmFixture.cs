@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Iklim.StackSdk.Building;
-using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
 using Xunit.Abstractions;
@@ -27,12 +25,11 @@ public sealed class SwarmCollection : ICollectionFixture<SwarmFixture>
 public sealed class SwarmFixture : IAsyncLifetime
 {
     /// <summary>The local image every stack image name is tagged to.</summary>
-    public const string PlaceholderImage = "iklim-swarm-placeholder:latest";
+    public const string PlaceholderImage = Placeholder.Image;
 
     private const string StateDir = "/tmp/iklim-swarm-tests";
     private static readonly string StalePidFile = Path.Combine(StateDir, "dockerd.pid");
     private static readonly string CreatedManifest = Path.Combine(StateDir, "created.txt");
-    private static readonly Regex Variable = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*)((?<fallback>:?-[^}]*)|:?\?[^}]*)?\}", RegexOptions.CultureInvariant);
 
     private readonly IMessageSink _sink;
     private readonly List<string> _setupLog = new();
@@ -138,11 +135,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         var scopes = DeployedScopes(model).Select(s => s.Scope).ToList();
         var services = scopes.SelectMany(s => s.Services).ToList();
 
-        var stubs = services
-            .SelectMany(s => new[] { s.Entrypoint?.FirstOrDefault(), s.Command?.FirstOrDefault() })
-            .OfType<string>()
-            .Where(c => c is not "sh" and not "sleep" && !Iklim.StackSdk.Validation.Names.HasInterpolation(c))
-            .ToList();
+        var stubs = Placeholder.Stubs(model).ToList();
         if (!_placeholderImported || stubs.Any(s => !_stubs.Contains(s)))
         {
             _stubs.UnionWith(stubs);
@@ -195,37 +188,9 @@ public sealed class SwarmFixture : IAsyncLifetime
     /// </summary>
     public CommandResult Deploy(StackModel model, string artefactPath, ITestOutputHelper output)
     {
-        var dir = Directory.CreateTempSubdirectory("iklim-swarm-stack-").FullName;
-        try
-        {
-            var artefacts = StackArtefacts.Create(model);
-            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var artefact in artefacts)
-            {
-                var file = Path.Combine(dir, artefact.Path);
-                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                File.WriteAllText(file, artefact.Content);
-                foreach (Match m in Variable.Matches(artefact.Content))
-                {
-                    environment[m.Groups["name"].Value] = m.Groups["fallback"].Success ? null : "swarm-test-" + m.Groups["name"].Value.ToLowerInvariant();
-                }
-            }
-
-            var content = artefacts.Single(a => a.Path == artefactPath).Content;
-            var header = Regex.Match(content, @"^#\s*Deploy:\s*(?<cmd>docker stack deploy .+)$", RegexOptions.Multiline);
-            Assert.True(header.Success, $"{artefactPath} states no '# Deploy: docker stack deploy ...' command:\n{content}");
-            var command = header.Groups["cmd"].Value.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            output.WriteLine($"$ {string.Join(' ', command)}   (in {dir}; env: {string.Join(", ", environment.Select(e => e.Key + (e.Value is null ? " unset" : "=" + e.Value)))})");
-
-            _deployedStacks.Add(command[^1]);
-            var result = Docker.RunIn(dir, null, environment, command[1..]);
-            output.WriteLine(result.StdOut + result.StdErr);
-            return result;
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var (stack, result) = Placeholder.Deploy(Docker, model, artefactPath, output);
+        _deployedStacks.Add(stack);
+        return result;
     }
 
     /// <summary>Removes <paramref name="stack"/> and waits until its services, containers and networks are gone.</summary>
@@ -271,7 +236,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         return missing.Count == 0 ? null : "missing " + string.Join(", ", missing) + ". Install with: apt-get install -y docker.io busybox-static";
     }
 
-    private static string? BusyboxPath() => File.Exists("/bin/busybox") ? "/bin/busybox" : Shell.Which("busybox");
+    private static string? BusyboxPath() => Placeholder.BusyboxPath();
 
     private static string? DockerdPath() => Shell.Which("dockerd") ?? (File.Exists("/usr/sbin/dockerd") ? "/usr/sbin/dockerd" : null);
 
@@ -390,45 +355,9 @@ public sealed class SwarmFixture : IAsyncLifetime
 
     private void ImportPlaceholder()
     {
-        var root = Directory.CreateTempSubdirectory("iklim-swarm-rootfs-").FullName;
-        try
-        {
-            var bin = Directory.CreateDirectory(Path.Combine(root, "bin")).FullName;
-            File.Copy(BusyboxPath()!, Path.Combine(bin, "busybox"));
-            File.CreateSymbolicLink(Path.Combine(bin, "sh"), "busybox");
-            File.CreateSymbolicLink(Path.Combine(bin, "sleep"), "busybox");
-
-            // The services' own commands (vault's `server`, etcd's `etcd`) become stubs that sleep like the placeholder.
-            foreach (var stub in _stubs)
-            {
-                var path = stub.StartsWith('/') ? Path.Combine(root, stub.TrimStart('/')) : Path.Combine(bin, stub);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                if (!File.Exists(path))
-                {
-                    File.WriteAllText(path, "#!/bin/sh\nexec sleep 3600\n");
-                    if (OperatingSystem.IsLinux())
-                    {
-                        File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
-                    }
-                }
-            }
-
-            var tar = Path.Combine(root, "..", Path.GetFileName(root) + ".tar");
-            var packed = Shell.Run("tar", new[] { "-C", root, "-cf", tar, "." });
-            if (!packed.Ok)
-            {
-                throw new InvalidOperationException(packed.ToString());
-            }
-
-            Docker.Check("import", "--change", "CMD [\"sleep\",\"3600\"]", tar, PlaceholderImage);
-            File.Delete(tar);
-            _placeholderImported = true;
-            Log($"docker import of busybox root (sh, sleep{string.Concat(_stubs.Select(s => ", stub " + s))}) with CMD [\"sleep\",\"3600\"] as {PlaceholderImage}");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var imported = Placeholder.Import(Docker, _stubs);
+        _placeholderImported = true;
+        Log(imported);
     }
 
     private void EnsureBindSource(string source)

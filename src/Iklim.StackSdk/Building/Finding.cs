@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Iklim.StackSdk.Building;
 
 /// <summary>How serious a finding is, before any <c>.editorconfig</c> override.</summary>
@@ -23,8 +25,9 @@ public sealed record SourceRef(string Scope, string Kind, string Name, string Ke
     /// <summary>The same element's declaration.</summary>
     public SourceRef AtDeclaration => this with { Key = Declaration };
 
-    // The synthesized ToString would print AtDeclaration, which is another SourceRef, and so on without end.
-    private bool PrintMembers(System.Text.StringBuilder builder)
+    // The positional members only: the generated printer would also print AtDeclaration, a new SourceRef whose own
+    // AtDeclaration is printed in turn, without end.
+    private bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Scope = ").Append(Scope).Append(", Kind = ").Append(Kind).Append(", Name = ").Append(Name).Append(", Key = ").Append(Key);
         return true;

@@ -82,6 +82,57 @@ public static class StackSummaryEmitter
         }
 
         text.Append("```\n");
+        Failures(text, scope);
+    }
+
+    // One column per lost node; a cell is running/wanted after Swarm has rescheduled what it can.
+    private static void Failures(StringBuilder text, StackScope scope)
+    {
+        var failures = NodeFailures.Predict(scope);
+        text.Append("\n### When a node fails\n\n");
+        text.Append("Tasks running / wanted once Swarm has rescheduled what it can, for the loss of each node alone ")
+            .Append("(daemon stopped, host down or drained). Swarm does not move tasks back when the node returns.\n");
+        foreach (var failure in failures.Where(f => !f.Reschedules))
+        {
+            text.Append("Losing `").Append(failure.Node).Append("` takes the managers' majority with it: nothing is rescheduled ")
+                .Append("until it returns, and each service keeps the tasks it had on the other nodes.\n");
+        }
+
+        text.Append("\n| Service |");
+        foreach (var failure in failures)
+        {
+            text.Append(' ').Append(Cell(failure.Node)).Append(" fails |");
+        }
+
+        text.Append("\n|---|").Append(string.Concat(failures.Select(_ => "---|"))).Append('\n');
+        for (var i = 0; i < scope.Services.Count; i++)
+        {
+            text.Append("| ").Append(Cell(scope.Services[i].Name)).Append(" |");
+            foreach (var failure in failures)
+            {
+                text.Append(' ').Append(Cell(FailureCell(failure.Node, failure.Services[i]))).Append(" |");
+            }
+
+            text.Append('\n');
+        }
+    }
+
+    private static string FailureCell(string node, ServiceAfterFailure after)
+    {
+        string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+        var cell = (after.RunningMin == after.RunningMax ? N(after.RunningMin) : N(after.RunningMin) + "–" + N(after.RunningMax)) + "/" + N(after.Wanted);
+        if (after.LostWithNode)
+        {
+            cell += ", down with " + node;
+        }
+
+        if (after.MajorityKept is { } kept)
+        {
+            var left = after.MembersLeftMin == after.MembersLeftMax ? N(after.MembersLeftMin) : "at worst " + N(after.MembersLeftMin);
+            cell += ", " + after.Cluster + (kept ? " majority kept" : " majority lost") + " (" + left + " of " + N(after.Wanted) + " members left)";
+        }
+
+        return cell;
     }
 
     private static string Describe(NodeSpec node)

@@ -14,9 +14,6 @@ namespace Iklim.StackSdk.Rules;
 /// </summary>
 internal sealed class QuorumNotMajority : StackRule
 {
-    // bitnami's name first; other sentinel images read SENTINEL_QUORUM.
-    private static readonly string[] QuorumVariables = { "REDIS_SENTINEL_QUORUM", "SENTINEL_QUORUM" };
-
     public const string Id = "IKS0106";
 
     public static RuleDefinition Rule { get; } = new(
@@ -32,7 +29,7 @@ internal sealed class QuorumNotMajority : StackRule
     {
         foreach (var service in scope.Stack.Services)
         {
-            var kind = IsSentinel(service) ? "Redis Sentinel" : ServiceTraits.MajorityCluster(service);
+            var kind = ServiceTraits.QuorumCluster(service);
             if (kind is null || scope.Tasks(service) is not { } members || members == 0)
             {
                 continue;
@@ -76,14 +73,10 @@ internal sealed class QuorumNotMajority : StackRule
         }
     }
 
-    private static bool IsSentinel(ServiceSpec service) =>
-        (service.Image is { } image && ServiceTraits.ImageName(image) == "redis-sentinel")
-        || QuorumVariables.Any(service.Environment.ContainsKey);
-
     // A quorum left to a deploy-time ${VAR} cannot be judged.
     private static (string Variable, int Value)? Quorum(ServiceSpec service)
     {
-        foreach (var variable in QuorumVariables)
+        foreach (var variable in ServiceTraits.SentinelQuorumVariables)
         {
             if (service.Environment.Get(variable) is { } text && !Names.HasInterpolation(text)
                 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))

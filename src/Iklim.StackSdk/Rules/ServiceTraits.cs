@@ -18,6 +18,9 @@ internal static class ServiceTraits
     // Members agree by majority vote (Raft, Zab, RabbitMQ quorum queues): an even count buys no extra fault tolerance.
     private static readonly string[] MajorityClusterImages = { "vault", "etcd", "consul", "zookeeper", "cp-zookeeper", "rabbitmq" };
 
+    /// <summary>The variables that set a Sentinel's quorum: bitnami's name first; other sentinel images read SENTINEL_QUORUM.</summary>
+    public static readonly string[] SentinelQuorumVariables = { "REDIS_SENTINEL_QUORUM", "SENTINEL_QUORUM" };
+
     private static readonly string[] DockerSockets = { "/var/run/docker.sock", "/run/docker.sock" };
 
     /// <summary>
@@ -53,6 +56,15 @@ internal static class ServiceTraits
             _ => "Raft",
         };
     }
+
+    /// <summary>
+    /// The kind of quorum cluster the service forms: <c>Redis Sentinel</c> (by image or a quorum variable), else
+    /// <see cref="MajorityCluster"/>; null for a service that decides nothing by vote.
+    /// </summary>
+    public static string? QuorumCluster(ServiceSpec service) =>
+        (service.Image is { } image && ImageName(image) == "redis-sentinel") || SentinelQuorumVariables.Any(service.Environment.ContainsKey)
+            ? "Redis Sentinel"
+            : MajorityCluster(service);
 
     /// <summary>
     /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts

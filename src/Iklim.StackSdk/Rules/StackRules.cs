@@ -40,6 +40,7 @@ public static class StackRules
         new NodeLocalStateCanMove(),
         new SecretDefaultInVariable(),
         new PublishedPortUsedTwice(),
+        new QuorumLostToOneNode(),
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>
