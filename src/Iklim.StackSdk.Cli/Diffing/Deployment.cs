@@ -14,11 +14,16 @@ internal static class Deployment
         files.Skip(1).Aggregate(files[0].Scope, (merged, file) => DockerMerge.Merge(merged, file.Scope));
 
     /// <summary>
-    /// <paramref name="scope"/> with what Docker treats as the default written the same way on both sides: a service
-    /// without <c>deploy.mode</c> is replicated.
+    /// <paramref name="scope"/> with what means the same to Swarm written the same way on both sides: a service
+    /// without <c>deploy.mode</c> is replicated, and a placement constraint stated twice (Docker appends an overlay's
+    /// constraints to the base's, so a repeated one appears twice) is one condition.
     /// </summary>
     public static StackScope Normalise(StackScope scope) => scope with
     {
-        Services = scope.Services.Select(s => s.Mode == ServiceMode.Replicated ? s with { Mode = null } : s).ToValueList(),
+        Services = scope.Services.Select(s => s with
+        {
+            Mode = s.Mode == ServiceMode.Replicated ? null : s.Mode,
+            Constraints = s.Constraints.Distinct(System.StringComparer.Ordinal).ToValueList(),
+        }).ToValueList(),
     };
 }

@@ -80,12 +80,17 @@ internal static class Importer
         return new ImportResult(written, files.SelectMany(f => f.Dropped).ToList(), warnings, profiles);
     }
 
+    // Docker 28 rejects files whose versions differ, and reads a file without one (or "3") as its latest, 3.13.
     private static void CheckVersions(IReadOnlyList<ComposeFile> files)
     {
-        var first = files.FirstOrDefault(f => f.Version is not null);
-        foreach (var file in files.Where(f => f.Version is not null && f.Version != first!.Version))
+        static string Effective(ComposeFile file) => file.Version is null or "3" ? "3.13" : file.Version;
+        foreach (var file in files.Skip(1).Where(f => Effective(f) != Effective(files[0])))
         {
-            throw new ImportException(file.File, file.LineOf("version"), "version", $"'{file.Version}' differs from '{first!.Version}' in {first.File}: the files must state the same compose version.");
+            throw new ImportException(
+                file.File,
+                file.LineOf("version"),
+                "version",
+                $"compose version {Effective(file)}{(file.Version is null ? " (none stated)" : string.Empty)} differs from {Effective(files[0])}{(files[0].Version is null ? " (none stated)" : string.Empty)} in {files[0].File}: Docker rejects files whose versions differ.");
         }
     }
 
