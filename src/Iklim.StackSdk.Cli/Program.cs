@@ -54,7 +54,7 @@ public static class Program
             var result = Importer.Import(paths[0], paths.Skip(1).ToList(), parse.GetValue(profiles) ?? Array.Empty<string>(), parse.GetValue(name)!, parse.GetValue(outputDir)!);
             foreach (var dropped in result.Dropped)
             {
-                output.WriteLine($"dropped {dropped}: x- fields are extensions that Docker ignores; repeat their content in C# if you used them as anchors.");
+                output.WriteLine($"dropped {dropped}: an x- field is an extension Docker ignores; anchors defined in it were resolved into the keys that use them.");
             }
 
             foreach (var warning in result.Warnings)
