@@ -103,17 +103,32 @@ internal static class CSharpWriter
                     text.Append('\n').Append(indent).Append(Indent);
                 }
 
-                text.Append('.').Append(call.Method).Append('(').Append(string.Join(", ", call.Arguments.Select(a => Argument(a, constants)))).Append(')');
+                var arguments = call.Arguments.SelectMany(a => Arguments(a, constants)).ToList();
+                var oneLine = string.Join(", ", arguments);
+
+                // A long argument list (a command of many flags) gets one argument per line.
+                text.Append('.').Append(call.Method).Append('(');
+                if (isService && arguments.Count > 1 && indent.Length + Indent.Length + call.Method.Length + oneLine.Length > 120)
+                {
+                    var inner = "\n" + indent + Indent + Indent;
+                    text.Append(inner).Append(string.Join("," + inner, arguments));
+                }
+                else
+                {
+                    text.Append(oneLine);
+                }
+
+                text.Append(')');
             }
 
             text.Append(";\n");
         }
     }
 
-    private static string Argument(DslArgument argument, IReadOnlyDictionary<string, string> constants) =>
+    private static IEnumerable<string> Arguments(DslArgument argument, IReadOnlyDictionary<string, string> constants) =>
         argument is { Expand: true, Value: string[] { Length: > 0 } items }
-            ? string.Join(", ", items.Select(i => Value(i, constants)))
-            : (argument.Name is null ? string.Empty : argument.Name + ": ") + Value(argument.Value, constants);
+            ? items.Select(i => Value(i, constants))
+            : new[] { (argument.Name is null ? string.Empty : argument.Name + ": ") + Value(argument.Value, constants) };
 
     private static string Value(object value, IReadOnlyDictionary<string, string> constants) => value switch
     {
@@ -176,10 +191,14 @@ internal static class CSharpWriter
 
     private static string Xml(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
-    // A string that occurs twice or more (names of networks, volumes, labels, constraints) gets a const named after it.
+    // A name that occurs twice or more gets a const named after it: a service, network, volume, secret or config
+    // name, an image, or a placement constraint. Other repeated text (flags, "true") reads better where it is.
+    private static readonly HashSet<string> NamingCalls = new(StringComparer.Ordinal) { "Network", "Volume", "Secret", "Config", "Image", "Constraint" };
+
     private static IReadOnlyDictionary<string, string> Constants(IEnumerable<DslChain> chains)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         void Count(object value)
         {
             if (value is string text)
@@ -198,15 +217,24 @@ internal static class CSharpWriter
         foreach (var chain in chains)
         {
             Count(chain.Name);
-            foreach (var argument in chain.Calls.SelectMany(c => c.Arguments))
+            names.Add(chain.Name);
+            foreach (var call in chain.Calls)
             {
-                Count(argument.Value);
+                if (NamingCalls.Contains(call.Method) && call.Arguments.Count > 0 && call.Arguments[0].Value is string name)
+                {
+                    names.Add(name);
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    Count(argument.Value);
+                }
             }
         }
 
         var constants = new Dictionary<string, string>(StringComparer.Ordinal);
         var used = new HashSet<string>(StringComparer.Ordinal) { "Configure" };
-        foreach (var entry in counts.Where(e => e.Value >= 2).OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var entry in counts.Where(e => e.Value >= 2 && names.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (entry.Key.Length < 3 || char.IsDigit(entry.Key[0]) || WholeVariable.IsMatch(entry.Key)
                 || SwarmTemplates.Any(t => entry.Key.Contains(t.Template, StringComparison.Ordinal))

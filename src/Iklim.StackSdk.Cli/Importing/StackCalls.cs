@@ -69,6 +69,7 @@ internal static class StackCalls
             calls.Add(Call("Attachable", path + ".attachable"));
         }
 
+        calls.AddRange(n.DriverOptions.Select(o => Call("DriverOption", path + ".driver_opts." + o.Key, Arg(o.Key), Arg(o.Value))));
         return calls;
     }
 
@@ -215,6 +216,19 @@ internal static class StackCalls
             Optional(arguments, "retries", health.Retries);
             Optional(arguments, "startPeriod", health.StartPeriod);
             Add("Healthcheck", "healthcheck", arguments.ToArray());
+        }
+
+        if (s.Logging is { } logging)
+        {
+            if (logging.Driver is { } driver)
+            {
+                Add("Logging", "logging.driver", Arg(driver));
+            }
+
+            foreach (var option in logging.Options)
+            {
+                Add("LoggingOption", "logging.options." + option.Key, Arg(option.Key), Arg(option.Value));
+            }
         }
 
         foreach (var label in s.Labels)

@@ -42,7 +42,7 @@ internal sealed class ComposeReader
     {
         "build", "cap_add", "cap_drop", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices",
         "dns", "dns_search", "domainname", "env_file", "expose", "external_links", "extra_hosts", "init", "ipc",
-        "isolation", "links", "logging", "mac_address", "network_mode", "pid", "privileged", "read_only", "restart",
+        "isolation", "links", "mac_address", "network_mode", "pid", "privileged", "read_only", "restart",
         "security_opt", "shm_size", "stdin_open", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits", "userns_mode",
     };
 
@@ -148,6 +148,7 @@ internal sealed class ComposeReader
                 "secrets" => s with { Secrets = References(value, p) },
                 "configs" => s with { Configs = References(value, p) },
                 "healthcheck" => s with { Healthcheck = Healthcheck(value, p) },
+                "logging" => s with { Logging = Logging(value, p) },
                 "deploy" => Deploy(s, value, p),
                 _ when InexpressibleServiceKeys.Contains(key) => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
@@ -463,6 +464,28 @@ internal sealed class ComposeReader
         return new HealthcheckSpec(test, interval, timeout, retries, startPeriod);
     }
 
+    private LoggingSpec Logging(YamlNode node, string path)
+    {
+        string? driver = null;
+        var options = ValueMap.Empty;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "driver":
+                    driver = _yaml.Text(value, p);
+                    break;
+                case "options":
+                    options = Map(value, p, nullValue: false);
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new LoggingSpec(driver, options);
+    }
+
     private ServiceSpec Deploy(ServiceSpec s, YamlNode node, string path)
     {
         foreach (var (key, value, p, _) in Entries(node, path))
@@ -664,7 +687,8 @@ internal sealed class ComposeReader
                 "driver" => n with { Driver = _yaml.Text(value, p) },
                 "attachable" => n with { Attachable = _yaml.Boolean(value, p) },
                 "name" => n with { ExternalName = _yaml.Text(value, p) },
-                "driver_opts" or "ipam" or "internal" or "labels" => throw Inexpressible(value, p),
+                "driver_opts" => n with { DriverOptions = Map(value, p, nullValue: false) },
+                "ipam" or "internal" or "labels" => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
             };
         }
