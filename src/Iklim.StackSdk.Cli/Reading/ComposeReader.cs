@@ -118,10 +118,14 @@ internal sealed class ComposeReader
     }
 
     private ImportException Rejected(YamlNode node, string path) =>
-        _yaml.Error(node, path, $"'{path.Substring(path.LastIndexOf('.') + 1)}' is not a key of the compose file format 3.x here: Docker rejects it.");
+        AtKey(node, path, $"'{path.Substring(path.LastIndexOf('.') + 1)}' is not a key of the compose file format 3.x here: Docker rejects it.");
 
     private ImportException Inexpressible(YamlNode node, string path, string? why = null) =>
-        _yaml.Error(node, path, why ?? $"the DSL cannot express '{path.Substring(path.LastIndexOf('.') + 1)}' yet, so the file cannot be imported as it is.");
+        AtKey(node, path, why ?? $"the DSL cannot express '{path.Substring(path.LastIndexOf('.') + 1)}' yet, so the file cannot be imported as it is.");
+
+    // A problem with a key is reported on the key's line; a value on a line of its own would point past it.
+    private ImportException AtKey(YamlNode node, string path, string problem) =>
+        _lines.TryGetValue(path, out var line) ? new ImportException(_yaml.File, line, path, problem) : _yaml.Error(node, path, problem);
 
     private ValueList<T> Named<T>(YamlNode node, string path, Func<string, YamlNode, string, T> read) =>
         Entries(node, path).Select(e => read(e.Key, e.Value, e.Path)).ToValueList();
@@ -140,8 +144,8 @@ internal sealed class ComposeReader
                 "user" => s with { User = _yaml.Text(value, p) },
                 "working_dir" => s with { WorkingDir = _yaml.Text(value, p) },
                 "stop_grace_period" => s with { StopGracePeriod = _yaml.Text(value, p) },
-                "environment" => s with { Environment = Map(value, p, nullValue: false) },
-                "labels" => s with { Labels = Map(value, p, nullValue: true) },
+                "environment" => s with { Environment = Map(value, p, EnvironmentWithoutValue) },
+                "labels" => s with { Labels = Map(value, p, null) },
                 "networks" => s with { Networks = ServiceNetworks(value, p) },
                 "ports" => s with { Ports = _yaml.Items(value, p).Select((item, i) => Port(item, Index(p, i))).ToValueList() },
                 "volumes" => s with { Volumes = _yaml.Items(value, p).Select((item, i) => Mount(item, Index(p, i))).ToValueList() },
@@ -166,8 +170,9 @@ internal sealed class ComposeReader
             ? ShellWords.Split(_yaml.Text(node, path), problem => _yaml.Error(node, path, problem)).ToValueList()
             : _yaml.Strings(node, path).ToValueList();
 
-    // environment and labels: a mapping, or a list of NAME=value.
-    private ValueMap Map(YamlNode node, string path, bool nullValue)
+    // environment, labels and options: a mapping, or a list of NAME=value. A name without a value is "" where
+    // Docker reads it so (labels), and refused with <paramref name="noValue"/> elsewhere.
+    private ValueMap Map(YamlNode node, string path, string? noValue)
     {
         var map = ValueMap.Empty;
         if (node is YamlSequenceNode)
@@ -176,9 +181,9 @@ internal sealed class ComposeReader
             {
                 var text = _yaml.Text(item, Index(path, i));
                 var equals = text.IndexOf('=');
-                if (equals < 0 && !nullValue)
+                if (equals < 0 && noValue is not null)
                 {
-                    throw NoValue(item, path + "." + text);
+                    throw Inexpressible(item, path + "." + text, noValue);
                 }
 
                 map = equals < 0 ? map.Set(text, string.Empty) : map.Set(text.Substring(0, equals), text.Substring(equals + 1));
@@ -190,9 +195,9 @@ internal sealed class ComposeReader
         foreach (var (key, value, p, _) in Entries(node, path, extensions: false))
         {
             var text = _yaml.TextOrNull(value, p);
-            if (text is null && !nullValue)
+            if (text is null && noValue is not null)
             {
-                throw NoValue(value, p);
+                throw Inexpressible(value, p, noValue);
             }
 
             map = map.Set(key, text ?? string.Empty);
@@ -201,10 +206,10 @@ internal sealed class ComposeReader
         return map;
     }
 
-    private ImportException NoValue(YamlNode node, string path) => Inexpressible(
-        node,
-        path,
-        "a variable without a value takes it from the deploying shell; the DSL needs a value: write NAME: ${NAME} in the file to keep that meaning.");
+    private const string EnvironmentWithoutValue =
+        "a variable without a value takes it from the deploying shell; the DSL needs a value: write NAME: ${NAME} in the file to keep that meaning.";
+
+    private const string OptionWithoutValue = "an option without a value: the DSL needs one.";
 
     private ValueList<ServiceNetwork> ServiceNetworks(YamlNode node, string path)
     {
@@ -476,7 +481,7 @@ internal sealed class ComposeReader
                     driver = _yaml.Text(value, p);
                     break;
                 case "options":
-                    options = Map(value, p, nullValue: false);
+                    options = Map(value, p, OptionWithoutValue);
                     break;
                 default:
                     throw Rejected(value, p);
@@ -511,7 +516,7 @@ internal sealed class ComposeReader
                         var other => throw _yaml.Error(value, p, $"endpoint_mode '{other}': Docker accepts vip or dnsrr."),
                     },
                 },
-                "labels" => s with { DeployLabels = Map(value, p, nullValue: true) },
+                "labels" => s with { DeployLabels = Map(value, p, null) },
                 "placement" => Placement(s, value, p),
                 "restart_policy" => s with { RestartPolicy = Restart(value, p) },
                 "update_config" => s with { UpdateConfig = Update(value, p) },
@@ -687,7 +692,7 @@ internal sealed class ComposeReader
                 "driver" => n with { Driver = _yaml.Text(value, p) },
                 "attachable" => n with { Attachable = _yaml.Boolean(value, p) },
                 "name" => n with { ExternalName = _yaml.Text(value, p) },
-                "driver_opts" => n with { DriverOptions = Map(value, p, nullValue: false) },
+                "driver_opts" => n with { DriverOptions = Map(value, p, OptionWithoutValue) },
                 "ipam" or "internal" or "labels" => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
             };
@@ -705,7 +710,7 @@ internal sealed class ComposeReader
             {
                 "external" => External(value, p, v.ExternalName, (external, named) => v with { External = external, ExternalName = named }),
                 "driver" => v with { Driver = _yaml.Text(value, p) },
-                "driver_opts" => v with { DriverOptions = Map(value, p, nullValue: false) },
+                "driver_opts" => v with { DriverOptions = Map(value, p, OptionWithoutValue) },
                 "name" => v with { ExternalName = _yaml.Text(value, p) },
                 "labels" => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
