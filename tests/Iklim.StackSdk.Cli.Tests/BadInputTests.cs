@@ -8,6 +8,7 @@ namespace Iklim.StackSdk.Cli.Tests;
 /// written (not the output folder, not a staging folder beside it). Where the input is one Docker rejects, docker
 /// stack config is checked to reject it too; where only the DSL cannot express it, docker is checked to accept it.
 /// </summary>
+[Trait("Category", "Import")]
 public sealed class BadInputTests : IDisposable
 {
     private readonly TempFolder _folder = new();

@@ -10,6 +10,7 @@ namespace Iklim.StackSdk.Cli.Tests;
 /// <c>iklim-stack diff</c> against docker: on every pair, diff finds no difference exactly when
 /// <c>docker stack config</c> of both sides is the same (normalised), including Docker's surprising merges.
 /// </summary>
+[Trait("Category", "Import")]
 public sealed class DiffTests : IDisposable
 {
     private readonly TempFolder _folder = new();

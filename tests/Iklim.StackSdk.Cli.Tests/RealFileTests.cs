@@ -5,6 +5,7 @@ using Iklim.StackSdk.Tests.Support;
 namespace Iklim.StackSdk.Cli.Tests;
 
 /// <summary>Real public stack files (RealFiles/SOURCES.md): each imports and round-trips through docker, or is refused where the DSL cannot express a key.</summary>
+[Trait("Category", "Import")]
 public sealed class RealFileTests
 {
     [Theory]

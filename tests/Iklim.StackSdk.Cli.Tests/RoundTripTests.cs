@@ -3,6 +3,7 @@ using Iklim.StackSdk.Cli.Tests.Support;
 namespace Iklim.StackSdk.Cli.Tests;
 
 /// <summary>Round trips of the sample's own generated files and of the seed's prod overlay.</summary>
+[Trait("Category", "Import")]
 public sealed class RoundTripTests
 {
     [Fact]
