@@ -36,7 +36,7 @@ public sealed class RealFileTests
         var error = Assert.Throws<ImportException>(() => Importer.Import(file, Array.Empty<string>(), Array.Empty<string>(), "voting", output));
 
         Assert.Equal(file, error.File);
-        Assert.Equal(33, error.Line);
+        Assert.Equal(32, error.Line);
         Assert.Equal("services.vote.depends_on", error.Key);
         Assert.Contains("cannot express 'depends_on'", error.Problem, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
