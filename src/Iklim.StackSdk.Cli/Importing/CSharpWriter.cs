@@ -136,7 +136,8 @@ internal static class CSharpWriter
         int number => number.ToString(CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         Enum member => member.GetType().Name + "." + member.ToString(),
-        string[] items => items.Length == 0 ? "System.Array.Empty<string>()" : "new[] { " + string.Join(", ", items.Select(i => Value(i, constants))) + " }",
+        // Never empty: the builders refuse an empty command, test or alias list before anything is written.
+        string[] items => "new[] { " + string.Join(", ", items.Select(i => Value(i, constants))) + " }",
         _ => throw new InvalidOperationException("No C# form for " + value.GetType().Name),
     };
 
