@@ -55,6 +55,15 @@ public sealed class ToolTests(PackedSdk sdk, ITestOutputHelper output)
         var baseOnly = Run(tool, root.Path, "diff", "-c", baseFile, "--against", "-c", Path.Combine(deploy, "docker-stack-infra.yml"));
         Assert.True(baseOnly.ExitCode == 0, baseOnly.Output);
 
+        // A real public file with encrypted networks, host-mode ports and logging: the generator evaluates those calls too.
+        var proxy = root.Combine("stack-proxy-global.yml");
+        File.Copy(Path.Combine(PackedSdk.RepoRoot, "tests", "Iklim.StackSdk.Cli.Tests", "RealFiles", "dogvscat-proxy-global", "stack-proxy-global.yml"), proxy);
+        Assert.True(Run(tool, root.Path, "import", "stack-proxy-global.yml", "--name", "proxy", "--output", "Proxy").ExitCode == 0);
+        var proxyBuilt = DotNet.Run(root.Combine("Proxy"), sdk.ConsumerEnvironment, ["build", "-v:m", .. DotNet.NoServers]);
+        Assert.True(proxyBuilt.ExitCode == 0, proxyBuilt.Output);
+        var proxySame = Run(tool, root.Path, "diff", "-c", proxy, "--against", "-c", root.Combine("Proxy", "deploy", "stack-proxy-global.yml"));
+        Assert.True(proxySame.ExitCode == 0, proxySame.Output);
+
         // The prod deployment is not the test one: diff must see the overlay's changes.
         var prodVersusTest = Run(tool, root.Path, "diff", "-c", baseFile, "-c", overlay, "--against", "-c", Path.Combine(deploy, "docker-stack-infra.yml"));
         Assert.True(prodVersusTest.ExitCode == 1, prodVersusTest.Output);
