@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Iklim.StackSdk.Package.Tests;
 
-/// <summary>What `dotnet pack -c Release` puts in the two packages, read as `unzip -l` lists them.</summary>
+/// <summary>What `dotnet pack -c Release` puts in the packages, read as `unzip -l` lists them.</summary>
 [Trait("Category", "Package")]
 [Collection(PackedSdkCollection.Name)]
 public sealed class PackageLayoutTests(PackedSdk sdk, ITestOutputHelper output)
@@ -50,14 +50,14 @@ public sealed class PackageLayoutTests(PackedSdk sdk, ITestOutputHelper output)
     ];
 
     [Fact]
-    public void Pack_WritesExactlyTwoPackages_AtTheVersionOfSrcDirectoryBuildProps()
+    public void Pack_WritesExactlyThreePackages_AtTheVersionOfSrcDirectoryBuildProps()
     {
         var expectedVersion = XDocument.Load(Path.Combine(PackedSdk.RepoRoot, "src", "Directory.Build.props"))
             .Descendants("Version").Single().Value;
 
         Assert.Equal(expectedVersion, sdk.Version);
         Assert.Equal(
-            [$"Iklim.StackSdk.{expectedVersion}.nupkg", $"Iklim.StackSdk.Templates.{expectedVersion}.nupkg"],
+            [$"Iklim.StackSdk.{expectedVersion}.nupkg", $"Iklim.StackSdk.Cli.{expectedVersion}.nupkg", $"Iklim.StackSdk.Templates.{expectedVersion}.nupkg"],
             Directory.GetFiles(sdk.FeedDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 

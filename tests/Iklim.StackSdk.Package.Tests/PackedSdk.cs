@@ -27,8 +27,9 @@ public sealed class PackedSdk : IDisposable
             throw;
         }
 
-        PackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.*.nupkg").Single(file => !Path.GetFileName(file).StartsWith("Iklim.StackSdk.Templates.", StringComparison.Ordinal));
+        PackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.*.nupkg").Single(file => Regex.IsMatch(Path.GetFileName(file), @"^Iklim\.StackSdk\.[0-9]"));
         TemplatePackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.Templates.*.nupkg").Single();
+        ToolPackageFile = Directory.GetFiles(FeedDirectory, "Iklim.StackSdk.Cli.*.nupkg").Single();
         Version = Regex.Match(Path.GetFileName(PackageFile), @"^Iklim\.StackSdk\.(.+)\.nupkg$").Groups[1].Value;
         MachineSources = ReadMachineSources();
     }
@@ -43,6 +44,9 @@ public sealed class PackedSdk : IDisposable
     public string PackageFile { get; }
 
     public string TemplatePackageFile { get; }
+
+    /// <summary>The iklim-stack .NET tool.</summary>
+    public string ToolPackageFile { get; }
 
     public string Version { get; }
 
@@ -86,7 +90,7 @@ public sealed class PackedSdk : IDisposable
         Directory.CreateDirectory(packages);
 
         var log = new System.Text.StringBuilder();
-        foreach (var project in new[] { "src/Iklim.StackSdk.Package", "templates" })
+        foreach (var project in new[] { "src/Iklim.StackSdk.Package", "templates", "src/Iklim.StackSdk.Cli" })
         {
             var (exitCode, output) = DotNet.Run(sources, null, ["pack", project, "-c", "Release", "-o", feed, .. DotNet.NoServers]);
             log.AppendLine(output);

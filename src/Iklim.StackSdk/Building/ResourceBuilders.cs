@@ -23,6 +23,13 @@ internal sealed class NetworkBuilder : INetworkBuilder
 
     public INetworkBuilder Attachable() => Set("Attachable", Spec with { Attachable = true });
 
+    public INetworkBuilder DriverOption(string name, string value)
+    {
+        Require.NotEmpty(name, "A driver option name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("DriverOption:" + name, Spec with { DriverOptions = Spec.DriverOptions.Set(name, value) });
+    }
+
     public INetworkBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "network", nameof(dockerName)) });
 
     private INetworkBuilder Set(string key, NetworkSpec spec)

@@ -102,6 +102,19 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Set("Healthcheck", s => s with { Healthcheck = spec });
     }
 
+    public IServiceBuilder Logging(string driver)
+    {
+        Require.NotEmpty(driver, "A logging driver", nameof(driver));
+        return Set("Logging", s => s with { Logging = new LoggingSpec(driver, s.Logging?.Options ?? ValueMap.Empty) });
+    }
+
+    public IServiceBuilder LoggingOption(string name, string value)
+    {
+        Key(name, "A logging option name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("LoggingOption:" + name, s => s with { Logging = new LoggingSpec(s.Logging?.Driver, (s.Logging?.Options ?? ValueMap.Empty).Set(name, value)) });
+    }
+
     public IServiceBuilder Replicas(int replicas) =>
         Set("Replicas", s => s with { Replicas = Require.AtLeast(replicas, 0, "Replicas", nameof(replicas)), Mode = ServiceMode.Replicated });
 

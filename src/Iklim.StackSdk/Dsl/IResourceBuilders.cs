@@ -15,6 +15,10 @@ public interface INetworkBuilder
     /// <example><code>stack.Network("backend").Attachable();</code></example>
     INetworkBuilder Attachable();
 
+    /// <summary>Sets one driver option (<c>driver_opts</c>), such as <c>encrypted</c> for an overlay network whose traffic IPsec encrypts.</summary>
+    /// <example><code>stack.Network("backend").Driver("overlay").DriverOption("encrypted", "true");</code></example>
+    INetworkBuilder DriverOption(string name, string value);
+
     /// <summary>The network's real name in Docker (<c>name:</c>).</summary>
     /// <example><code>stack.Network("net").External().Named("iklimco-net");</code></example>
     INetworkBuilder Named(string dockerName);

@@ -75,6 +75,14 @@ public interface IServiceBuilder
     /// <example><code>.Healthcheck(new[] { "CMD", "redis-cli", "ping" }, interval: "10s", retries: 3)</code></example>
     IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null);
 
+    /// <summary><c>logging.driver</c>: where the service's output goes (<c>json-file</c>, <c>syslog</c>, <c>gelf</c>, ...).</summary>
+    /// <example><code>.Logging("json-file")</code></example>
+    IServiceBuilder Logging(string driver);
+
+    /// <summary>One <c>logging.options</c> entry of the driver. In an overlay Docker merges the options by key while the driver stays the same, and replaces them all when it changes.</summary>
+    /// <example><code>.LoggingOption("max-size", "10m")</code></example>
+    IServiceBuilder LoggingOption(string name, string value);
+
     /// <summary><c>deploy.replicas</c> (replicated mode).</summary>
     /// <example><code>.Replicas(3)</code></example>
     IServiceBuilder Replicas(int replicas);

@@ -137,6 +137,14 @@ public static class ComposeFileEmitter
             yaml.EndMapping();
         }
 
+        if (s.Logging is { } logging)
+        {
+            yaml.Key("logging").BeginMapping();
+            Scalar(yaml, "driver", logging.Driver);
+            Map(yaml, "options", logging.Options);
+            yaml.EndMapping();
+        }
+
         Map(yaml, "labels", s.Labels);
         Scalar(yaml, "user", s.User);
         if (HasDeploy(s))
@@ -281,7 +289,7 @@ public static class ComposeFileEmitter
             fields.Add(("attachable", true));
         }
 
-        Fields(yaml, fields, ValueMap.Empty);
+        Fields(yaml, fields, n.DriverOptions);
     }
 
     private static void WriteVolume(YamlWriter yaml, VolumeSpec v)

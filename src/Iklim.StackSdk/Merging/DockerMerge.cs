@@ -49,6 +49,7 @@ public static class DockerMerge
         Secrets = Keyed(b.Secrets, o.Secrets, r => r.Source),
         Configs = Keyed(b.Configs, o.Configs, r => r.Source),
         Healthcheck = MergeHealthcheck(b.Healthcheck, o.Healthcheck),
+        Logging = MergeLogging(b.Logging, o.Logging),
         Mode = o.Mode ?? b.Mode,
         Replicas = o.Replicas ?? b.Replicas,
         EndpointMode = o.EndpointMode ?? b.EndpointMode,
@@ -159,6 +160,12 @@ public static class DockerMerge
             Duration(o.Timeout, b.Timeout),
             o.Retries ?? b.Retries,
             Duration(o.StartPeriod, b.StartPeriod));
+
+    // The same driver (or one side without a driver) merges the options by key; another driver replaces the whole block.
+    private static LoggingSpec? MergeLogging(LoggingSpec? b, LoggingSpec? o) =>
+        b is null || o is null ? o ?? b
+        : o.Driver is null || b.Driver is null || o.Driver == b.Driver ? new LoggingSpec(o.Driver ?? b.Driver, b.Options.SetAll(o.Options))
+        : o;
 
     private static RestartPolicySpec? MergeRestart(RestartPolicySpec? b, RestartPolicySpec? o) =>
         b is null || o is null ? o ?? b : new RestartPolicySpec(

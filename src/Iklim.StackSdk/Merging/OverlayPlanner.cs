@@ -75,6 +75,7 @@ public static class OverlayPlanner
         Constraints = o.Constraints.Where(c => !b.Constraints.Contains(c)).ToValueList(),
         Spread = o.Spread.Where(s => !b.Spread.Contains(s)).ToValueList(),
         Healthcheck = MinimalHealthcheck(b.Healthcheck, o.Healthcheck),
+        Logging = o.Logging is { } logging && DockerMerge.MergeService(b, new ServiceSpec(o.Name) { Logging = logging }).Logging != b.Logging ? logging : null,
         Mode = o.Mode != b.Mode ? o.Mode : null,
         Replicas = o.Replicas != b.Replicas ? o.Replicas : null,
         EndpointMode = o.EndpointMode is { } endpoint && endpoint != b.EndpointMode ? endpoint : null,

@@ -12,6 +12,9 @@ public sealed record NetworkSpec(string Name)
     /// <summary><c>attachable</c>.</summary>
     public bool Attachable { get; init; }
 
+    /// <summary><c>driver_opts</c>, such as <c>encrypted</c>.</summary>
+    public ValueMap DriverOptions { get; init; }
+
     /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
     public string? ExternalName { get; init; }
 }

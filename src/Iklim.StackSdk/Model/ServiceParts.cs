@@ -18,6 +18,9 @@ public sealed record FileReference(string Source, string? Target);
 /// <summary><c>healthcheck</c> settings.</summary>
 public sealed record HealthcheckSpec(ValueList<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
 
+/// <summary><c>logging</c>: the driver (null: the engine's default) and its options.</summary>
+public sealed record LoggingSpec(string? Driver, ValueMap Options);
+
 /// <summary><c>deploy.restart_policy</c>.</summary>
 public sealed record RestartPolicySpec(RestartCondition? Condition, string? Delay, int? MaxAttempts, string? Window);
 

@@ -52,6 +52,9 @@ public sealed record ServiceSpec(string Name)
     /// <summary><c>healthcheck</c>.</summary>
     public HealthcheckSpec? Healthcheck { get; init; }
 
+    /// <summary><c>logging</c>.</summary>
+    public LoggingSpec? Logging { get; init; }
+
     /// <summary><c>deploy.mode</c>.</summary>
     public ServiceMode? Mode { get; init; }
 

@@ -1,0 +1,757 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Iklim.StackSdk.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Iklim.StackSdk.Cli.Reading;
+
+/// <summary>One compose file read into the SDK's model, with where each key was and what was dropped.</summary>
+/// <param name="File">The path as given.</param>
+/// <param name="Version">The <c>version</c> it states, or null.</param>
+/// <param name="Scope">Its services and resources: a base, or an overlay's changes.</param>
+/// <param name="Lines">The 1-based line of every key path read (<c>services.redis.image</c>).</param>
+/// <param name="Dropped">The <c>x-</c> fields left out, as <c>file(line): key</c>.</param>
+internal sealed record ComposeFile(string File, string? Version, StackScope Scope, IReadOnlyDictionary<string, long> Lines, IReadOnlyList<string> Dropped)
+{
+    /// <summary>The line of <paramref name="path"/>, or of its nearest parent that was read.</summary>
+    public long LineOf(string path)
+    {
+        for (var key = path; key.Length > 0; key = key.LastIndexOf('.') is var dot and >= 0 ? key.Substring(0, dot) : string.Empty)
+        {
+            if (Lines.TryGetValue(key, out var line))
+            {
+                return line;
+            }
+        }
+
+        return 0;
+    }
+}
+
+/// <summary>
+/// Reads a compose file as <c>docker stack config</c> reads it into <see cref="StackScope"/>: every key the DSL
+/// can express is mapped; a key Docker rejects, or one the DSL cannot express yet, is an <see cref="ImportException"/>
+/// at its line. <c>x-</c> fields are dropped (Docker ignores them too) and listed.
+/// </summary>
+internal sealed class ComposeReader
+{
+    // The service keys of the compose file format 3.x schema that the DSL has no call for yet.
+    private static readonly HashSet<string> InexpressibleServiceKeys = new(StringComparer.Ordinal)
+    {
+        "build", "cap_add", "cap_drop", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices",
+        "dns", "dns_search", "domainname", "env_file", "expose", "external_links", "extra_hosts", "init", "ipc",
+        "isolation", "links", "mac_address", "network_mode", "pid", "privileged", "read_only", "restart",
+        "security_opt", "shm_size", "stdin_open", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits", "userns_mode",
+    };
+
+    private readonly YamlNodes _yaml;
+    private readonly Dictionary<string, long> _lines = new(StringComparer.Ordinal);
+    private readonly List<string> _dropped = new();
+
+    private ComposeReader(YamlNodes yaml) => _yaml = yaml;
+
+    /// <summary>Reads <paramref name="path"/>.</summary>
+    public static ComposeFile Read(string path)
+    {
+        var reader = new ComposeReader(YamlNodes.Load(path));
+        return reader.ReadFile();
+    }
+
+    private ComposeFile ReadFile()
+    {
+        string? version = null;
+        var scope = StackScope.Empty;
+        if (_yaml.Root is { } root)
+        {
+            foreach (var (key, value, path, _) in Entries(root, string.Empty))
+            {
+                switch (key)
+                {
+                    case "version":
+                        version = _yaml.Text(value, path);
+                        if (!version.StartsWith("3", StringComparison.Ordinal))
+                        {
+                            throw _yaml.Error(value, path, $"version '{version}': docker stack deploy reads compose file format 3.x only.");
+                        }
+
+                        break;
+                    case "services":
+                        scope = scope with { Services = Named(value, path, ReadService) };
+                        break;
+                    case "networks":
+                        scope = scope with { Networks = Named(value, path, ReadNetwork) };
+                        break;
+                    case "volumes":
+                        scope = scope with { Volumes = Named(value, path, ReadVolume) };
+                        break;
+                    case "secrets":
+                        scope = scope with { Secrets = Named(value, path, ReadFileResource) };
+                        break;
+                    case "configs":
+                        scope = scope with { Configs = Named(value, path, ReadFileResource) };
+                        break;
+                    default:
+                        throw Rejected(value, path);
+                }
+            }
+        }
+
+        return new ComposeFile(_yaml.File, version, scope, _lines, _dropped);
+    }
+
+    // Entries with their lines recorded, x- fields dropped and reported.
+    private IEnumerable<(string Key, YamlNode Value, string Path, YamlNode KeyNode)> Entries(YamlNode node, string path, bool extensions = true)
+    {
+        foreach (var entry in _yaml.Entries(node, path))
+        {
+            _lines[entry.Path] = entry.KeyNode.Start.Line;
+            if (extensions && entry.Key.StartsWith("x-", StringComparison.Ordinal))
+            {
+                _dropped.Add($"{_yaml.File}({entry.KeyNode.Start.Line.ToString(CultureInfo.InvariantCulture)}): {entry.Path}");
+                continue;
+            }
+
+            yield return entry;
+        }
+    }
+
+    private ImportException Rejected(YamlNode node, string path) =>
+        AtKey(node, path, $"'{path.Substring(path.LastIndexOf('.') + 1)}' is not a key of the compose file format 3.x here: Docker rejects it.");
+
+    private ImportException Inexpressible(YamlNode node, string path, string? why = null) =>
+        AtKey(node, path, why ?? $"the DSL cannot express '{path.Substring(path.LastIndexOf('.') + 1)}' yet, so the file cannot be imported as it is.");
+
+    // A problem with a key is reported on the key's line; a value on a line of its own would point past it.
+    private ImportException AtKey(YamlNode node, string path, string problem) =>
+        _lines.TryGetValue(path, out var line) ? new ImportException(_yaml.File, line, path, problem) : _yaml.Error(node, path, problem);
+
+    private ValueList<T> Named<T>(YamlNode node, string path, Func<string, YamlNode, string, T> read) =>
+        Entries(node, path).Select(e => read(e.Key, e.Value, e.Path)).ToValueList();
+
+    private ServiceSpec ReadService(string name, YamlNode node, string path)
+    {
+        var s = new ServiceSpec(name);
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            s = key switch
+            {
+                "image" => s with { Image = _yaml.Text(value, p) },
+                "hostname" => s with { Hostname = _yaml.Text(value, p) },
+                "command" => s with { Command = Command(value, p) },
+                "entrypoint" => s with { Entrypoint = Command(value, p) },
+                "user" => s with { User = _yaml.Text(value, p) },
+                "working_dir" => s with { WorkingDir = _yaml.Text(value, p) },
+                "stop_grace_period" => s with { StopGracePeriod = _yaml.Text(value, p) },
+                "environment" => s with { Environment = Map(value, p, EnvironmentWithoutValue) },
+                "labels" => s with { Labels = Map(value, p, null) },
+                "networks" => s with { Networks = ServiceNetworks(value, p) },
+                "ports" => s with { Ports = _yaml.Items(value, p).Select((item, i) => Port(item, Index(p, i))).ToValueList() },
+                "volumes" => s with { Volumes = _yaml.Items(value, p).Select((item, i) => Mount(item, Index(p, i))).ToValueList() },
+                "secrets" => s with { Secrets = References(value, p) },
+                "configs" => s with { Configs = References(value, p) },
+                "healthcheck" => s with { Healthcheck = Healthcheck(value, p) },
+                "logging" => s with { Logging = Logging(value, p) },
+                "deploy" => Deploy(s, value, p),
+                _ when InexpressibleServiceKeys.Contains(key) => throw Inexpressible(value, p),
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return s;
+    }
+
+    private static string Index(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+
+    // command and entrypoint: a list is exec form; a string is split as Docker splits it (shell words, no shell).
+    private ValueList<string> Command(YamlNode node, string path) =>
+        node is YamlScalarNode && !YamlNodes.IsNull(node)
+            ? ShellWords.Split(_yaml.Text(node, path), problem => _yaml.Error(node, path, problem)).ToValueList()
+            : _yaml.Strings(node, path).ToValueList();
+
+    // environment, labels and options: a mapping, or a list of NAME=value. A name without a value is "" where
+    // Docker reads it so (labels), and refused with <paramref name="noValue"/> elsewhere.
+    private ValueMap Map(YamlNode node, string path, string? noValue)
+    {
+        var map = ValueMap.Empty;
+        if (node is YamlSequenceNode)
+        {
+            foreach (var (item, i) in _yaml.Items(node, path).Select((item, i) => (item, i)))
+            {
+                var text = _yaml.Text(item, Index(path, i));
+                var equals = text.IndexOf('=');
+                if (equals < 0 && noValue is not null)
+                {
+                    throw Inexpressible(item, path + "." + text, noValue);
+                }
+
+                map = equals < 0 ? map.Set(text, string.Empty) : map.Set(text.Substring(0, equals), text.Substring(equals + 1));
+            }
+
+            return map;
+        }
+
+        foreach (var (key, value, p, _) in Entries(node, path, extensions: false))
+        {
+            var text = _yaml.TextOrNull(value, p);
+            if (text is null && noValue is not null)
+            {
+                throw Inexpressible(value, p, noValue);
+            }
+
+            map = map.Set(key, text ?? string.Empty);
+        }
+
+        return map;
+    }
+
+    private const string EnvironmentWithoutValue =
+        "a variable without a value takes it from the deploying shell; the DSL needs a value: write NAME: ${NAME} in the file to keep that meaning.";
+
+    private const string OptionWithoutValue = "an option without a value: the DSL needs one.";
+
+    private ValueList<ServiceNetwork> ServiceNetworks(YamlNode node, string path)
+    {
+        if (node is YamlSequenceNode)
+        {
+            return _yaml.Strings(node, path).Select(name => new ServiceNetwork(name, ValueList<string>.Empty)).ToValueList();
+        }
+
+        var networks = new List<ServiceNetwork>();
+        foreach (var (name, value, p, _) in Entries(node, path))
+        {
+            var aliases = ValueList<string>.Empty;
+            foreach (var (key, setting, sp, _) in Entries(value, p))
+            {
+                aliases = key switch
+                {
+                    "aliases" => _yaml.Strings(setting, sp).ToValueList(),
+                    "ipv4_address" or "ipv6_address" => throw Inexpressible(setting, sp),
+                    _ => throw Rejected(setting, sp),
+                };
+            }
+
+            networks.Add(new ServiceNetwork(name, aliases));
+        }
+
+        return networks.ToValueList();
+    }
+
+    private PortSpec Port(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            return ShortPort(node, path, _yaml.Text(node, path));
+        }
+
+        int? target = null;
+        int? published = null;
+        var protocol = PortProtocol.Tcp;
+        var mode = PortMode.Ingress;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "target":
+                    target = _yaml.Integer(value, p);
+                    break;
+                case "published":
+                    published = _yaml.Integer(value, p);
+                    break;
+                case "protocol":
+                    protocol = _yaml.Text(value, p) switch
+                    {
+                        "tcp" => PortProtocol.Tcp,
+                        "udp" => PortProtocol.Udp,
+                        var other => throw Inexpressible(value, p, $"protocol '{other}': the DSL has tcp and udp."),
+                    };
+                    break;
+                case "mode":
+                    mode = _yaml.Text(value, p) switch
+                    {
+                        "ingress" => PortMode.Ingress,
+                        "host" => PortMode.Host,
+                        var other => throw _yaml.Error(value, p, $"mode '{other}': Docker accepts ingress or host."),
+                    };
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        if (target is null)
+        {
+            throw _yaml.Error(node, path, "a port needs a target (Docker rejects it).");
+        }
+
+        return new PortSpec(target.Value, published, protocol, mode);
+    }
+
+    // published:target[/protocol] or target[/protocol]; host IPs and ranges have no DSL call.
+    private PortSpec ShortPort(YamlNode node, string path, string text)
+    {
+        var protocol = PortProtocol.Tcp;
+        var spec = text;
+        var slash = text.IndexOf('/');
+        if (slash >= 0)
+        {
+            protocol = text.Substring(slash + 1) switch
+            {
+                "tcp" => PortProtocol.Tcp,
+                "udp" => PortProtocol.Udp,
+                var other => throw Inexpressible(node, path, $"protocol '{other}' in '{text}': the DSL has tcp and udp."),
+            };
+            spec = text.Substring(0, slash);
+        }
+
+        var parts = spec.Split(':');
+        if (parts.Length > 2 || spec.Contains('-', StringComparison.Ordinal))
+        {
+            throw Inexpressible(node, path, $"'{text}': the DSL cannot express a host IP or a port range yet.");
+        }
+
+        int Number(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 65535
+            ? n
+            : throw _yaml.Error(node, path, $"'{text}' is not a port (Docker rejects it).");
+
+        return parts.Length == 1
+            ? new PortSpec(Number(parts[0]), null, protocol, PortMode.Ingress)
+            : new PortSpec(Number(parts[1]), Number(parts[0]), protocol, PortMode.Ingress);
+    }
+
+    private MountSpec Mount(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            var text = _yaml.Text(node, path);
+            var parts = SplitMount(text);
+            return parts.Count switch
+            {
+                2 => new MountSpec(parts[0], parts[1], false),
+                3 when parts[2] is "ro" or "rw" => new MountSpec(parts[0], parts[1], parts[2] == "ro"),
+                3 => throw Inexpressible(node, path, $"'{text}': the DSL has the mount options ro and rw, not '{parts[2]}'."),
+                1 => throw Inexpressible(node, path, $"'{text}': the DSL cannot express an anonymous volume (no source)."),
+                _ => throw _yaml.Error(node, path, $"'{text}' is not a mount (Docker rejects it)."),
+            };
+        }
+
+        string? type = null;
+        string? source = null;
+        string? target = null;
+        var readOnly = false;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "type":
+                    type = _yaml.Text(value, p);
+                    break;
+                case "source":
+                    source = _yaml.Text(value, p);
+                    break;
+                case "target":
+                    target = _yaml.Text(value, p);
+                    break;
+                case "read_only":
+                    readOnly = _yaml.Boolean(value, p);
+                    break;
+                case "volume" or "bind" or "tmpfs" or "consistency":
+                    throw Inexpressible(value, p);
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        if (type is not ("volume" or "bind"))
+        {
+            throw Inexpressible(node, path, $"a mount of type '{type ?? "(none)"}': the DSL has named volumes and bind mounts.");
+        }
+
+        return source is null || target is null
+            ? throw Inexpressible(node, path, "a mount without a source or a target.")
+            : new MountSpec(source, target, readOnly);
+    }
+
+    // The short syntax splits on ':', but not inside ${VAR:-fallback}, which Docker resolves before it splits.
+    private static List<string> SplitMount(string text)
+    {
+        var parts = new List<string>();
+        var start = 0;
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                depth++;
+                i++;
+            }
+            else if (text[i] == '}' && depth > 0)
+            {
+                depth--;
+            }
+            else if (text[i] == ':' && depth == 0)
+            {
+                parts.Add(text.Substring(start, i - start));
+                start = i + 1;
+            }
+        }
+
+        parts.Add(text.Substring(start));
+        return parts;
+    }
+
+    private ValueList<FileReference> References(YamlNode node, string path) =>
+        _yaml.Items(node, path).Select((item, i) =>
+        {
+            var p = Index(path, i);
+            if (item is YamlScalarNode)
+            {
+                return new FileReference(_yaml.Text(item, p), null);
+            }
+
+            string? source = null;
+            string? target = null;
+            foreach (var (key, value, kp, _) in Entries(item, p))
+            {
+                switch (key)
+                {
+                    case "source":
+                        source = _yaml.Text(value, kp);
+                        break;
+                    case "target":
+                        target = _yaml.Text(value, kp);
+                        break;
+                    case "uid" or "gid" or "mode":
+                        throw Inexpressible(value, kp);
+                    default:
+                        throw Rejected(value, kp);
+                }
+            }
+
+            return source is null ? throw _yaml.Error(item, p, "a reference needs a source (Docker rejects it).") : new FileReference(source, target);
+        }).ToValueList();
+
+    private HealthcheckSpec Healthcheck(YamlNode node, string path)
+    {
+        var test = ValueList<string>.Empty;
+        string? interval = null, timeout = null, startPeriod = null;
+        int? retries = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "test":
+                    // A string is run by the shell: Docker makes it CMD-SHELL.
+                    test = value is YamlScalarNode && !YamlNodes.IsNull(value)
+                        ? ValueList.Of("CMD-SHELL", _yaml.Text(value, p))
+                        : _yaml.Strings(value, p).ToValueList();
+                    break;
+                case "interval":
+                    interval = _yaml.Text(value, p);
+                    break;
+                case "timeout":
+                    timeout = _yaml.Text(value, p);
+                    break;
+                case "retries":
+                    retries = _yaml.Integer(value, p);
+                    break;
+                case "start_period":
+                    startPeriod = _yaml.Text(value, p);
+                    break;
+                case "disable" or "start_interval":
+                    throw Inexpressible(value, p);
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new HealthcheckSpec(test, interval, timeout, retries, startPeriod);
+    }
+
+    private LoggingSpec Logging(YamlNode node, string path)
+    {
+        string? driver = null;
+        var options = ValueMap.Empty;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "driver":
+                    driver = _yaml.Text(value, p);
+                    break;
+                case "options":
+                    options = Map(value, p, OptionWithoutValue);
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new LoggingSpec(driver, options);
+    }
+
+    private ServiceSpec Deploy(ServiceSpec s, YamlNode node, string path)
+    {
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            s = key switch
+            {
+                "mode" => s with
+                {
+                    Mode = _yaml.Text(value, p) switch
+                    {
+                        "replicated" => ServiceMode.Replicated,
+                        "global" => ServiceMode.Global,
+                        var other => throw Inexpressible(value, p, $"mode '{other}': the DSL has replicated and global."),
+                    },
+                },
+                "replicas" => s with { Replicas = _yaml.Integer(value, p) },
+                "endpoint_mode" => s with
+                {
+                    EndpointMode = _yaml.Text(value, p) switch
+                    {
+                        "vip" => EndpointMode.Vip,
+                        "dnsrr" => EndpointMode.Dnsrr,
+                        var other => throw _yaml.Error(value, p, $"endpoint_mode '{other}': Docker accepts vip or dnsrr."),
+                    },
+                },
+                "labels" => s with { DeployLabels = Map(value, p, null) },
+                "placement" => Placement(s, value, p),
+                "restart_policy" => s with { RestartPolicy = Restart(value, p) },
+                "update_config" => s with { UpdateConfig = Update(value, p) },
+                "rollback_config" => s with { RollbackConfig = Update(value, p) },
+                "resources" => s with { Resources = Resources(value, p) },
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return s;
+    }
+
+    private ServiceSpec Placement(ServiceSpec s, YamlNode node, string path)
+    {
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            s = key switch
+            {
+                "constraints" => s with { Constraints = _yaml.Strings(value, p).ToValueList() },
+                "preferences" => s with { Spread = _yaml.Items(value, p).Select((item, i) => Spread(item, Index(p, i))).ToValueList() },
+                "max_replicas_per_node" => s with { MaxReplicasPerNode = _yaml.Integer(value, p) },
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return s;
+    }
+
+    private string Spread(YamlNode node, string path)
+    {
+        string? spread = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            spread = key == "spread" ? _yaml.Text(value, p) : throw Rejected(value, p);
+        }
+
+        return spread ?? throw _yaml.Error(node, path, "a preference needs spread: (Docker rejects it).");
+    }
+
+    private RestartPolicySpec Restart(YamlNode node, string path)
+    {
+        RestartCondition? condition = null;
+        string? delay = null, window = null;
+        int? maxAttempts = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "condition":
+                    condition = _yaml.Text(value, p) switch
+                    {
+                        "none" => RestartCondition.None,
+                        "on-failure" => RestartCondition.OnFailure,
+                        "any" => RestartCondition.Any,
+                        var other => throw _yaml.Error(value, p, $"condition '{other}': Docker accepts none, on-failure or any."),
+                    };
+                    break;
+                case "delay":
+                    delay = _yaml.Text(value, p);
+                    break;
+                case "max_attempts":
+                    maxAttempts = _yaml.Integer(value, p);
+                    break;
+                case "window":
+                    window = _yaml.Text(value, p);
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new RestartPolicySpec(condition, delay, maxAttempts, window);
+    }
+
+    private UpdateConfigSpec Update(YamlNode node, string path)
+    {
+        int? parallelism = null;
+        string? delay = null, monitor = null;
+        FailureAction? failureAction = null;
+        UpdateOrder? order = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "parallelism":
+                    parallelism = _yaml.Integer(value, p);
+                    break;
+                case "delay":
+                    delay = _yaml.Text(value, p);
+                    break;
+                case "monitor":
+                    monitor = _yaml.Text(value, p);
+                    break;
+                case "failure_action":
+                    failureAction = _yaml.Text(value, p) switch
+                    {
+                        "pause" => FailureAction.Pause,
+                        "continue" => FailureAction.Continue,
+                        "rollback" => FailureAction.Rollback,
+                        var other => throw _yaml.Error(value, p, $"failure_action '{other}': Docker accepts pause, continue or rollback."),
+                    };
+                    break;
+                case "order":
+                    order = _yaml.Text(value, p) switch
+                    {
+                        "stop-first" => UpdateOrder.StopFirst,
+                        "start-first" => UpdateOrder.StartFirst,
+                        var other => throw _yaml.Error(value, p, $"order '{other}': Docker accepts stop-first or start-first."),
+                    };
+                    break;
+                case "max_failure_ratio":
+                    throw Inexpressible(value, p);
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new UpdateConfigSpec(parallelism, delay, failureAction, monitor, null, order);
+    }
+
+    private ResourcesSpec Resources(YamlNode node, string path)
+    {
+        ResourceAmounts? limits = null, reservations = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "limits":
+                    limits = Amounts(value, p);
+                    break;
+                case "reservations":
+                    reservations = Amounts(value, p);
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new ResourcesSpec(limits, reservations);
+    }
+
+    private ResourceAmounts Amounts(YamlNode node, string path)
+    {
+        string? cpus = null, memory = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "cpus":
+                    cpus = _yaml.Text(value, p);
+                    break;
+                case "memory":
+                    memory = _yaml.Text(value, p);
+                    break;
+                case "pids" or "generic_resources" or "devices":
+                    throw Inexpressible(value, p);
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return new ResourceAmounts(cpus, memory);
+    }
+
+    private NetworkSpec ReadNetwork(string name, YamlNode node, string path)
+    {
+        var n = new NetworkSpec(name);
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            n = key switch
+            {
+                "external" => External(value, p, n.ExternalName, (external, named) => n with { External = external, ExternalName = named }),
+                "driver" => n with { Driver = _yaml.Text(value, p) },
+                "attachable" => n with { Attachable = _yaml.Boolean(value, p) },
+                "name" => n with { ExternalName = _yaml.Text(value, p) },
+                "driver_opts" => n with { DriverOptions = Map(value, p, OptionWithoutValue) },
+                "ipam" or "internal" or "labels" => throw Inexpressible(value, p),
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return n;
+    }
+
+    private VolumeSpec ReadVolume(string name, YamlNode node, string path)
+    {
+        var v = new VolumeSpec(name);
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            v = key switch
+            {
+                "external" => External(value, p, v.ExternalName, (external, named) => v with { External = external, ExternalName = named }),
+                "driver" => v with { Driver = _yaml.Text(value, p) },
+                "driver_opts" => v with { DriverOptions = Map(value, p, OptionWithoutValue) },
+                "name" => v with { ExternalName = _yaml.Text(value, p) },
+                "labels" => throw Inexpressible(value, p),
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return v;
+    }
+
+    private FileResourceSpec ReadFileResource(string name, YamlNode node, string path)
+    {
+        var r = new FileResourceSpec(name);
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            r = key switch
+            {
+                "external" => External(value, p, r.ExternalName, (external, named) => r with { External = external, ExternalName = named }),
+                "file" => r with { File = _yaml.Text(value, p) },
+                "name" => r with { ExternalName = _yaml.Text(value, p) },
+                "labels" or "template_driver" or "driver" or "driver_opts" => throw Inexpressible(value, p),
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return r;
+    }
+
+    // external: true, or the older external: { name: real-name }.
+    private T External<T>(YamlNode node, string path, string? currentName, Func<bool, string?, T> set)
+    {
+        if (node is YamlMappingNode)
+        {
+            var named = currentName;
+            foreach (var (key, value, p, _) in Entries(node, path))
+            {
+                named = key == "name" ? _yaml.Text(value, p) : throw Rejected(value, p);
+            }
+
+            return set(true, named);
+        }
+
+        return set(_yaml.Boolean(node, path), currentName);
+    }
+}
