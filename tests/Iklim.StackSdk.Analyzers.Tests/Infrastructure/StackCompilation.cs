@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Iklim.StackSdk.Analyzers.Evaluation;
@@ -31,7 +32,39 @@ internal sealed class StackCompilation
         StackEvaluator.Evaluate(StackClass(name), tree => Compilation.GetSemanticModel(tree), CancellationToken.None);
 
     /// <summary>Emits the assembly, loads it in a collectible context, and runs Configure on the runtime builders.</summary>
-    public StackBuildResult RunAtRuntime(string name = "InfraStack")
+    public StackBuildResult RunAtRuntime(string name = "InfraStack") =>
+        WithLoadedAssembly(assembly => StackBuilder.Run((IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!));
+
+    /// <summary>
+    /// Emits once and runs Configure of each of <paramref name="names"/> under <paramref name="culture"/> (the current
+    /// culture of the calling thread, restored afterwards); a Configure that throws yields its exception instead.
+    /// </summary>
+    public IReadOnlyList<(StackBuildResult? Result, Exception? Error)> RunAtRuntime(IReadOnlyList<string> names, CultureInfo culture) =>
+        WithLoadedAssembly(assembly =>
+        {
+            var previous = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = culture;
+            try
+            {
+                return names.Select(name =>
+                {
+                    try
+                    {
+                        return ((StackBuildResult?)StackBuilder.Run((IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!), (Exception?)null);
+                    }
+                    catch (Exception exception)
+                    {
+                        return (null, exception);
+                    }
+                }).ToList();
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = previous;
+            }
+        });
+
+    private T WithLoadedAssembly<T>(Func<Assembly, T> run)
     {
         using var image = new MemoryStream();
         var emit = Compilation.Emit(image);
@@ -44,9 +77,7 @@ internal sealed class StackCompilation
         try
         {
             image.Position = 0;
-            var assembly = context.LoadFromStream(image);
-            var definition = (IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!;
-            return StackBuilder.Run(definition);
+            return run(context.LoadFromStream(image));
         }
         finally
         {
