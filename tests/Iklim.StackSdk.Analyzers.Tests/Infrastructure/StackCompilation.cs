@@ -1,10 +1,13 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Analyzers.Rules;
 using Iklim.StackSdk.Building;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Iklim.StackSdk.Analyzers.Tests.Infrastructure;
 
@@ -24,6 +27,11 @@ internal sealed class StackCompilation
 
     public IReadOnlyList<Diagnostic> Errors =>
         Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+    /// <summary>The diagnostics of the SDK's stack analyzer on this compilation, as the IDE and the build see them.</summary>
+    public ImmutableArray<Diagnostic> Analyze(CancellationToken cancellationToken = default) =>
+        Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StackDefinitionAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
 
     public INamedTypeSymbol StackClass(string name = "InfraStack") =>
         Compilation.GetTypeByMetadataName(name) ?? throw new InvalidOperationException($"{name} not found");
