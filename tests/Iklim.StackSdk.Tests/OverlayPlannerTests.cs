@@ -160,7 +160,7 @@ public sealed class OverlayPlannerTests
     }
 
     [Fact]
-    public void DuplicateDeclaration_IsIks0005AndContinuesTheFirst()
+    public void RepeatedDeclaration_ContinuesTheFirst_AndOnlyAConflictingChangeIsIks0005()
     {
         var stack = new StackBuilder("s", "docker-stack.yml");
         stack.Service("web").Image("nginx:1.27-alpine");
@@ -169,13 +169,16 @@ public sealed class OverlayPlannerTests
         {
             prod.Service("web").Replicas(3);
             prod.Service("web").MaxReplicasPerNode(1);
+            prod.Service("web").Replicas(3);
         });
+        stack.Profile("prod", prod => prod.Service("web").MaxReplicasPerNode(2));
         var result = stack.Build();
 
-        Assert.Equal(new[] { "", "prod" }, result.Findings.Where(f => f.Id == "IKS0005").Select(f => f.Where.Scope).ToArray());
+        var conflict = Assert.Single(result.Findings, f => f.Id == "IKS0005");
+        Assert.Equal(new SourceRef("prod", "service", "web", "MaxReplicasPerNode"), conflict.Where);
+        Assert.Equal(2, result.Model.Profiles[0].Changes.Service("web")!.MaxReplicasPerNode);
         Assert.Equal(2, result.Model.Base.Service("web")!.Replicas);
         Assert.Equal("nginx:1.27-alpine", result.Model.Base.Service("web")!.Image);
-        Assert.Equal(1, result.Model.Profiles[0].Changes.Service("web")!.MaxReplicasPerNode);
     }
 
     private sealed record ServiceSpecView(string Name, string? Image, int? Replicas, int Constraints, string[] EnvironmentKeys)

@@ -1,12 +1,13 @@
 using Iklim.StackSdk.Building;
-using Microsoft.CodeAnalysis;
 
 namespace Iklim.StackSdk.Analyzers.Evaluation;
 
-/// <summary>Tells the runtime builders which C# call they are executing, so their findings point at it.</summary>
+/// <summary>
+/// Tells the runtime builders which C# call they are executing, so their findings point at it: a Roslyn
+/// <see cref="Microsoft.CodeAnalysis.Location"/> for a call written in <c>Configure</c>, an <see cref="EvaluationOrigin"/>
+/// for one reached through the team's helpers.
+/// </summary>
 internal sealed class CallOriginTracker : IOriginTracker
 {
-    public Location? Location { get; set; }
-
-    public object? Current => Location;
+    public object? Current { get; set; }
 }

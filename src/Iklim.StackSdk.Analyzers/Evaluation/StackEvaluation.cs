@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Building;
@@ -9,14 +10,22 @@ namespace Iklim.StackSdk.Analyzers.Evaluation;
 /// <param name="Id">The rule ID.</param>
 /// <param name="Message">The message, naming the expression or the rejected value.</param>
 /// <param name="Location">Where it is reported.</param>
-public sealed record EvaluationDiagnostic(string Id, string Message, Location Location);
+public sealed record EvaluationDiagnostic(string Id, string Message, Location Location)
+{
+    /// <summary>For a problem inside a helper: the calls between <see cref="Location"/> and it, then the place itself.</summary>
+    public IReadOnlyList<Location> AdditionalLocations { get; init; } = Array.Empty<Location>();
+}
 
 /// <summary>One problem of a stack, whichever side found it: the evaluator or the builders' findings.</summary>
 /// <param name="Id">The rule ID (IKS0001..IKS0005).</param>
 /// <param name="Message">The message.</param>
 /// <param name="Location">The C# call that caused it.</param>
 /// <param name="IsError">Whether it blocks the artefacts (by the rule's default severity).</param>
-public sealed record StackProblem(string Id, string Message, Location Location, bool IsError);
+public sealed record StackProblem(string Id, string Message, Location Location, bool IsError)
+{
+    /// <summary>For a problem reached through helpers: the calls in between and the place inside the helper.</summary>
+    public IReadOnlyList<Location> AdditionalLocations { get; init; } = Array.Empty<Location>();
+}
 
 /// <summary>
 /// What the static evaluation of one <c>[Stack]</c> class produced: the same <see cref="StackBuildResult"/> that running
@@ -57,7 +66,7 @@ public sealed class StackEvaluation
     {
         foreach (var diagnostic in Diagnostics)
         {
-            yield return new StackProblem(diagnostic.Id, diagnostic.Message, diagnostic.Location, IsError: true);
+            yield return new StackProblem(diagnostic.Id, diagnostic.Message, diagnostic.Location, IsError: true) { AdditionalLocations = diagnostic.AdditionalLocations };
         }
 
         if (Result is null)
@@ -65,10 +74,21 @@ public sealed class StackEvaluation
             yield break;
         }
 
+        // Code the compiler cannot bind stopped the evaluation: findings from a half-built model would not be true.
+        if (HasCompilerErrors)
+        {
+            yield break;
+        }
+
         foreach (var finding in Result.Findings)
         {
-            var location = finding.Origin as Location ?? FallbackLocation;
-            yield return new StackProblem(finding.Id, finding.Message, location, finding.Severity == FindingSeverity.Error);
+            var isError = finding.Severity == FindingSeverity.Error;
+            yield return finding.Origin switch
+            {
+                EvaluationOrigin origin => new StackProblem(finding.Id, finding.Message + origin.Chain, origin.Location, isError) { AdditionalLocations = origin.AdditionalLocations },
+                Location location => new StackProblem(finding.Id, finding.Message, location, isError),
+                _ => new StackProblem(finding.Id, finding.Message, FallbackLocation, isError),
+            };
         }
     }
 }

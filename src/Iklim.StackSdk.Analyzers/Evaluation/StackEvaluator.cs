@@ -37,24 +37,41 @@ public static class StackEvaluator
             && m.Parameters[0].Type.ToDisplayString() == StackBuilderMetadataName
             && (m.Name == "Configure" || m.ExplicitInterfaceImplementations.Any(i => i.Name == "Configure")));
 
-    /// <summary>
-    /// Evaluates <paramref name="stackClass"/>, finding the body of <c>Configure</c> through <paramref name="semanticModelFor"/>
-    /// (the generator passes its semantic model, or the compilation's for other trees).
-    /// </summary>
+    /// <summary>Evaluates <paramref name="stackClass"/>; the compilation is the one <paramref name="semanticModelFor"/> binds in.</summary>
     public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, Func<SyntaxTree, SemanticModel> semanticModelFor, CancellationToken cancellationToken)
+    {
+        var tree = stackClass.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree;
+        var compilation = tree is null ? null : semanticModelFor(tree).Compilation;
+        return compilation is null
+            ? Evaluate(stackClass, (IOperation?)null, cancellationToken)
+            : Evaluate(stackClass, compilation, semanticModelFor, cancellationToken);
+    }
+
+    /// <summary>Evaluates <paramref name="stackClass"/> given its <c>Configure</c> body; other trees bind in the body's compilation.</summary>
+    public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, IOperation? configureBody, CancellationToken cancellationToken)
+    {
+        var compilation = configureBody?.SemanticModel?.Compilation;
+        return Evaluate(stackClass, configureBody, compilation, tree => compilation!.GetSemanticModel(tree), cancellationToken);
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="stackClass"/>, finding the body of <c>Configure</c> and of every helper it calls through
+    /// <paramref name="semanticModelFor"/> (the generator passes its semantic model, or the compilation's for other trees).
+    /// </summary>
+    public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, Compilation compilation, Func<SyntaxTree, SemanticModel> semanticModelFor, CancellationToken cancellationToken)
     {
         var configure = FindConfigure(stackClass);
         var implementation = configure?.PartialImplementationPart ?? configure;
         var syntax = implementation?.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken);
         var body = syntax is null ? null : semanticModelFor(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
-        return Evaluate(stackClass, body, cancellationToken);
+        return Evaluate(stackClass, body, compilation, semanticModelFor, cancellationToken);
     }
 
     /// <summary>
     /// Evaluates <paramref name="stackClass"/> given the operation of its <c>Configure</c> method (an
     /// <see cref="IMethodBodyOperation"/> or the body block, as an analyzer's operation block action receives it).
     /// </summary>
-    public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, IOperation? configureBody, CancellationToken cancellationToken)
+    public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, IOperation? configureBody, Compilation? compilation, Func<SyntaxTree, SemanticModel> semanticModelFor, CancellationToken cancellationToken)
     {
         var configure = FindConfigure(stackClass);
         var fallback = configure?.Locations.FirstOrDefault() ?? stackClass.Locations.FirstOrDefault() ?? Location.None;
@@ -62,7 +79,8 @@ public static class StackEvaluator
         var name = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? stackClass.Name;
         try
         {
-            return EvaluateCore(stackClass, attribute, name, configure, configureBody, fallback, cancellationToken);
+            var sources = compilation is null ? null : new SourceBodies(compilation, semanticModelFor);
+            return EvaluateCore(stackClass, attribute, name, configure, configureBody, sources, fallback, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -80,6 +98,7 @@ public static class StackEvaluator
         string name,
         IMethodSymbol? configure,
         IOperation? configureBody,
+        SourceBodies? sources,
         Location fallback,
         CancellationToken cancellationToken)
     {
@@ -93,7 +112,7 @@ public static class StackEvaluator
             _ => configureBody,
         };
 
-        if (configure is null || body is null)
+        if (configure is null || body is null || sources is null)
         {
             var why = configure is null
                 ? $"{stackClass.Name} has no Configure(IStackBuilder) method to evaluate; implement IStackDefinition."
@@ -102,7 +121,8 @@ public static class StackEvaluator
             return new StackEvaluation(name, null, diagnostics, hasCompilerErrors: false, fallback);
         }
 
-        var interpreter = new OperationInterpreter(body, tracker, cancellationToken);
+        var interpreter = new OperationInterpreter(sources, tracker, cancellationToken);
+        var instance = interpreter.EnterStackInstance(stackClass, fallback);
         var stack = builder ?? new StackBuilder("stack", DefaultBaseFile, tracker);
         interpreter.Bind(configure.Parameters[0], stack);
         if (configure.PartialImplementationPart is { } implementation)
@@ -110,10 +130,14 @@ public static class StackEvaluator
             interpreter.Bind(implementation.Parameters[0], stack);
         }
 
-        interpreter.Run(body);
+        if (instance is not Unknown)
+        {
+            interpreter.Run(body);
+        }
+
         diagnostics.AddRange(interpreter.Diagnostics);
 
-        tracker.Location = null;
+        tracker.Current = null;
         var result = builder?.Build();
         return new StackEvaluation(name, result, diagnostics, interpreter.SawInvalidCode, fallback);
     }

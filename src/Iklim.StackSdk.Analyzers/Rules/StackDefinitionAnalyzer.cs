@@ -65,7 +65,7 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
         {
             if (Descriptors.For(problem.Id) is { } descriptor)
             {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.AdditionalLocations, problem.Message));
             }
         }
     }
@@ -91,7 +91,7 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
         {
             if (Descriptors.For(problem.Id) is { } descriptor)
             {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.AdditionalLocations, problem.Message));
             }
         }
     }

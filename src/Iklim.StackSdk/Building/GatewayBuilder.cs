@@ -110,7 +110,8 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         return this;
     }
 
-    internal void Record(string key) => _scope.Record("gateway", Spec.Service, key);
+    // Gateway objects merge by id, so setting one again is how a profile or a helper adds to it, not a conflict.
+    internal void Record(string key) => _scope.Record("gateway", Spec.Service, key, changed: false);
 
     internal void Update(Func<GatewaySpec, GatewaySpec> change) => Spec = change(Spec);
 }

@@ -27,8 +27,9 @@ internal sealed class NetworkBuilder : INetworkBuilder
 
     private INetworkBuilder Set(string key, NetworkSpec spec)
     {
+        var changed = !spec.Equals(Spec);
         Spec = spec;
-        _scope.Record("network", Name, key);
+        _scope.Record("network", Name, key, changed);
         return this;
     }
 }
@@ -62,8 +63,9 @@ internal sealed class VolumeBuilder : IVolumeBuilder
 
     private IVolumeBuilder Set(string key, VolumeSpec spec)
     {
+        var changed = !spec.Equals(Spec);
         Spec = spec;
-        _scope.Record("volume", Name, key);
+        _scope.Record("volume", Name, key, changed);
         return this;
     }
 }
@@ -92,8 +94,9 @@ internal sealed class FileResourceBuilder : IFileResourceBuilder
 
     private IFileResourceBuilder Set(string key, FileResourceSpec spec)
     {
+        var changed = !spec.Equals(Spec);
         Spec = spec;
-        _scope.Record(_kind, Name, key);
+        _scope.Record(_kind, Name, key, changed);
         return this;
     }
 }
@@ -116,15 +119,17 @@ internal sealed class NodeBuilder : INodeBuilder
     {
         Require.NotEmpty(name, "A node label name", nameof(name));
         Require.NotNull(value, nameof(value));
+        var before = Spec;
         Spec = Spec with { Labels = Spec.Labels.Set(name, value) };
-        _scope.Record("node", Hostname, "Label:" + name);
+        _scope.Record("node", Hostname, "Label:" + name, !Spec.Equals(before));
         return this;
     }
 
     public INodeBuilder Role(NodeRole role)
     {
+        var before = Spec;
         Spec = Spec with { Role = role };
-        _scope.Record("node", Hostname, "Role");
+        _scope.Record("node", Hostname, "Role", !Spec.Equals(before));
         return this;
     }
 }

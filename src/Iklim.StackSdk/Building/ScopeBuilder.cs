@@ -7,8 +7,9 @@ using Iklim.StackSdk.Validation;
 namespace Iklim.StackSdk.Building;
 
 /// <summary>
-/// Records what one scope (the base or a profile) declares. Declaring the same element twice in a scope
-/// continues the first declaration and is reported as IKS0005.
+/// Records what one scope (the base or a profile) declares. Declaring the same element again continues the first
+/// declaration, as helper-based code expects; a later call that changes a value an earlier call set in the same scope
+/// is IKS0005, at that later call.
 /// </summary>
 internal class ScopeBuilder : IStackScope
 {
@@ -65,8 +66,25 @@ internal class ScopeBuilder : IStackScope
         Gateways = _gateways.Select(g => g.Spec).ToValueList(),
     };
 
-    internal void Record(string kind, string name, string key) =>
-        Context.Provenance.Record(new SourceRef(Scope, kind, name, key), Context.CurrentOrigin);
+    // Which settings a call of this scope has set, so a later call that changes one of them is told apart.
+    private readonly HashSet<(string Kind, string Name, string Key)> _set = new();
+
+    /// <summary>Records that a call set <paramref name="key"/>; <paramref name="changed"/> says whether it changed the element.</summary>
+    internal void Record(string kind, string name, string key, bool changed)
+    {
+        var where = new SourceRef(Scope, kind, name, key);
+        if (!_set.Add((kind, name, key)) && changed)
+        {
+            var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
+            Context.Report(new Finding(
+                "IKS0005",
+                FindingSeverity.Warning,
+                $"{kind} '{name}': '{key}' was already set in {scopeText} by an earlier call, and this call changes it. Keep one call, or move the change into a profile.",
+                where) { Origin = Context.CurrentOrigin });
+        }
+
+        Context.Provenance.Record(where, Context.CurrentOrigin);
+    }
 
     private TBuilder Declare<TBuilder>(List<TBuilder> list, string kind, string name, Func<string, TBuilder> create, Func<TBuilder, string> nameOf)
         where TBuilder : class
@@ -74,12 +92,6 @@ internal class ScopeBuilder : IStackScope
         var where = new SourceRef(Scope, kind, name, SourceRef.Declaration);
         if (_declared.TryGetValue((kind, name), out var declared) && declared is TBuilder existing)
         {
-            var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
-            Context.Report(new Finding(
-                "IKS0005",
-                FindingSeverity.Warning,
-                $"{kind} '{name}' is declared twice in {scopeText}; the second declaration continues the first. Keep the builder from the first call instead.",
-                where) { Origin = Context.CurrentOrigin });
             return existing;
         }
 

@@ -262,8 +262,9 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
     private IServiceBuilder Set(string key, Func<ServiceSpec, ServiceSpec> change)
     {
+        var before = Spec;
         Spec = change(Spec);
-        _scope.Record("service", Name, key);
+        _scope.Record("service", Name, key, !Spec.Equals(before));
         return this;
     }
 }

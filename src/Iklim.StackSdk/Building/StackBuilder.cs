@@ -76,19 +76,12 @@ public sealed class StackBuilder : IStackBuilder
         Require.ObjectName(name, "profile", nameof(name));
         Require.NotNull(configure, nameof(configure));
         var profile = _profiles.FirstOrDefault(p => p.Scope == name);
+        // Declaring the profile again continues it: helpers each add their part of "prod".
         if (profile is null)
         {
             profile = new ProfileBuilder(name, _context);
             _profiles.Add(profile);
             _context.Provenance.RecordFirst(new SourceRef(name, "profile", name, SourceRef.Declaration), _context.CurrentOrigin);
-        }
-        else
-        {
-            _context.Report(new Finding(
-                "IKS0005",
-                FindingSeverity.Warning,
-                $"profile '{name}' is declared twice; the second declaration continues the first.",
-                new SourceRef(name, "profile", name, SourceRef.Declaration)) { Origin = _context.CurrentOrigin });
         }
 
         configure(profile);

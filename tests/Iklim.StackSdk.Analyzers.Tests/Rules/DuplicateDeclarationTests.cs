@@ -2,11 +2,14 @@ using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.AnalyzerVerifier<Ik
 
 namespace Iklim.StackSdk.Analyzers.Tests.Rules;
 
-/// <summary>IKS0005: the same service, resource or profile declared twice in one scope.</summary>
+/// <summary>
+/// IKS0005: declaring an element again continues it (helpers rely on that); only a later call that changes a value an
+/// earlier call set in the same scope is reported, at that later call.
+/// </summary>
 public sealed class DuplicateDeclarationTests
 {
     [Fact]
-    public Task ServiceDeclaredTwice_Triggers() => Verify.VerifyAnalyzerAsync("""
+    public Task ServiceDeclaredTwice_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
         [Stack("iklimco")]
@@ -15,15 +18,31 @@ public sealed class DuplicateDeclarationTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Service("redis").Image("redis:7.2");
-                stack.{|#0:Service("redis")|}.Replicas(1);
+                stack.Service("redis").Replicas(1);
+                stack.Service("redis").Replicas(1);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LaterCallChangesReplicas_Triggers() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("web").Image("nginx:1.27").Replicas(1);
+                stack.Service("web").{|#0:Replicas(2)|};
             }
         }
         """,
         Verify.Diagnostic("IKS0005").WithLocation(0)
-            .WithMessage("service 'redis' is declared twice in the base stack; the second declaration continues the first. Keep the builder from the first call instead."));
+            .WithMessage("service 'web': 'Replicas' was already set in the base stack by an earlier call, and this call changes it. Keep one call, or move the change into a profile."));
 
     [Fact]
-    public Task NetworkDeclaredTwiceInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""
+    public Task NetworkDriverChangedInProfile_Triggers() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
         [Stack("iklimco")]
@@ -33,15 +52,15 @@ public sealed class DuplicateDeclarationTests
             {
                 stack.Profile("prod", prod =>
                 {
-                    prod.Network("backend");
-                    prod.{|IKS0005:Network("backend")|}.External();
+                    prod.Network("backend").Driver("overlay");
+                    prod.Network("backend").{|IKS0005:Driver("bridge")|};
                 });
             }
         }
         """);
 
     [Fact]
-    public Task ProfileDeclaredTwice_Triggers() => Verify.VerifyAnalyzerAsync("""
+    public Task ProfileDeclaredTwice_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
         [Stack("iklimco")]
@@ -50,7 +69,7 @@ public sealed class DuplicateDeclarationTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Profile("prod", prod => prod.Service("a"));
-                stack.{|IKS0005:Profile("prod", prod => prod.Service("b"))|};
+                stack.Profile("prod", prod => prod.Service("b"));
             }
         }
         """);

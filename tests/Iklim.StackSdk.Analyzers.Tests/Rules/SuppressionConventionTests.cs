@@ -107,7 +107,7 @@ public sealed class SuppressionConventionTests
                 [SuppressMessage("Iklim.StackSdk", "IKS0101:Replicated stateful service without max_replicas_per_node")]
                 public void Configure(IStackBuilder stack)
                 {
-                    stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3).Image("rabbitmq:latest");
+                    stack.Service("rabbitmq").Image("rabbitmq:latest").Replicas(3);
                 }
             }
             """);

@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Iklim.StackSdk.Analyzers.Evaluation;
+
+/// <summary>
+/// Finds the code behind a symbol: the operation of a method, accessor, constructor or initializer declared in the
+/// compilation, or in a conventions library that ships its source (<see cref="ConventionLibraries"/>). One per
+/// evaluation; operations are bound once per symbol.
+/// </summary>
+internal sealed class SourceBodies
+{
+    private readonly Compilation _compilation;
+    private readonly Func<SyntaxTree, SemanticModel> _models;
+    private readonly Dictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, ISymbol> _canonical = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<SyntaxTree> _ownTrees;
+
+    public SourceBodies(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
+    {
+        _compilation = compilation;
+        _models = models;
+        _ownTrees = new HashSet<SyntaxTree>(compilation.SyntaxTrees);
+    }
+
+    /// <summary>
+    /// The symbol whose source the interpreter runs: a member of an opted-in conventions assembly maps to the same
+    /// member of its source, compiled beside the stack project; anything else is itself.
+    /// </summary>
+    public ISymbol Canonical(ISymbol symbol)
+    {
+        if (symbol.DeclaringSyntaxReferences.Length > 0 || symbol.ContainingAssembly is not { } assembly)
+        {
+            return symbol;
+        }
+
+        if (_canonical.TryGetValue(symbol, out var known))
+        {
+            return known;
+        }
+
+        var mapped = symbol;
+        if (ConventionLibraries.For(_compilation, assembly) is { } library && DocumentationCommentId.CreateDeclarationId(symbol) is { } id
+            && DocumentationCommentId.GetFirstSymbolForDeclarationId(id, library.Compilation) is { } source)
+        {
+            mapped = source;
+        }
+
+        _canonical[symbol] = mapped;
+        return mapped;
+    }
+
+    public bool HasSource(ISymbol symbol) => symbol.DeclaringSyntaxReferences.Length > 0;
+
+    /// <summary>The body of a method or accessor with source: a block, or the expression of an expression body.</summary>
+    public IOperation? BodyOf(IMethodSymbol method)
+    {
+        method = method.PartialImplementationPart ?? method;
+        if (method.DeclaringSyntaxReferences.Length == 0)
+        {
+            return null;
+        }
+
+        if (_bodies.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        IOperation? body = null;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            var operation = syntax is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax or LocalFunctionStatementSyntax
+                ? Model(syntax.SyntaxTree).GetOperation(syntax)
+                : null;
+            body = operation switch
+            {
+                IMethodBodyBaseOperation methodBody => (IOperation?)methodBody.BlockBody ?? methodBody.ExpressionBody,
+                ILocalFunctionOperation local => (IOperation?)local.Body ?? local.IgnoredBody,
+                IBlockOperation block => block,
+                { } expression => expression,
+                null => null,
+            };
+            if (body is not null)
+            {
+                break;
+            }
+        }
+
+        _bodies[method] = body;
+        return body;
+    }
+
+    /// <summary>True for the body of an iterator: it yields, outside any lambda or local function it contains.</summary>
+    public static bool IsIterator(IOperation body)
+    {
+        var pending = new Stack<IOperation>();
+        pending.Push(body);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            if (operation.Kind is OperationKind.YieldReturn or OperationKind.YieldBreak)
+            {
+                return true;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                if (child is not IAnonymousFunctionOperation and not ILocalFunctionOperation)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The parts of a constructor: its <c>this(...)</c>/<c>base(...)</c> call, its body, and for a primary constructor the base arguments.</summary>
+    public ConstructorParts ConstructorOf(IMethodSymbol constructor)
+    {
+        var syntax = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        switch (syntax)
+        {
+            case ConstructorDeclarationSyntax declaration:
+                var operation = Model(declaration.SyntaxTree).GetOperation(declaration) as IConstructorBodyOperation;
+                return new ConstructorParts(false, operation?.Initializer is IExpressionStatementOperation { Operation: { } call } ? call : operation?.Initializer, (IOperation?)operation?.BlockBody ?? operation?.ExpressionBody, null, ImmutableArray<IOperation>.Empty);
+            case TypeDeclarationSyntax type when type.ParameterList is not null:
+                var primaryBase = type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault();
+                if (primaryBase is null)
+                {
+                    return new ConstructorParts(true, null, null, null, ImmutableArray<IOperation>.Empty);
+                }
+
+                var model = Model(primaryBase.SyntaxTree);
+                var baseConstructor = model.GetSymbolInfo(primaryBase).Symbol as IMethodSymbol;
+                var arguments = primaryBase.ArgumentList.Arguments.Select(a => model.GetOperation(a.Expression)).Where(o => o is not null).Select(o => o!).ToImmutableArray();
+                return new ConstructorParts(true, null, null, baseConstructor, arguments);
+            default:
+                return new ConstructorParts(false, null, null, null, ImmutableArray<IOperation>.Empty);
+        }
+    }
+
+    /// <summary>The initializer of a field or auto-property, or null.</summary>
+    public IOperation? InitializerOf(ISymbol member)
+    {
+        if (_initializers.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        IOperation? value = null;
+        var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        var initializer = syntax switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer,
+            PropertyDeclarationSyntax property => property.Initializer,
+            _ => null,
+        };
+        if (initializer is not null)
+        {
+            value = Model(initializer.SyntaxTree).GetOperation(initializer) switch
+            {
+                ISymbolInitializerOperation symbolInitializer => symbolInitializer.Value,
+                var other => other,
+            };
+        }
+
+        _initializers[member] = value;
+        return value;
+    }
+
+    /// <summary>The instance fields and auto-properties of a source type, in declaration order.</summary>
+    public IEnumerable<ISymbol> InstanceMembers(INamedTypeSymbol type) => StoredMembers(type).Where(m => !m.IsStatic);
+
+    /// <summary>The static fields and auto-properties of a source type, in declaration order.</summary>
+    public IEnumerable<ISymbol> StaticMembers(INamedTypeSymbol type) => StoredMembers(type).Where(m => m.IsStatic && m is not IFieldSymbol { IsConst: true });
+
+    private IEnumerable<ISymbol> StoredMembers(INamedTypeSymbol type) => type.GetMembers().Where(m => m switch
+    {
+        IFieldSymbol field => !field.IsImplicitlyDeclared && field.AssociatedSymbol is null,
+        IPropertySymbol property => IsAutoProperty(property) && property.DeclaringSyntaxReferences.Length > 0,
+        _ => false,
+    });
+
+    /// <summary>True for a property whose value is stored (an auto-property or a record's positional property).</summary>
+    public bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsIndexer || property.IsAbstract)
+        {
+            return false;
+        }
+
+        var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        return syntax switch
+        {
+            ParameterSyntax => true,
+            PropertyDeclarationSyntax declaration => declaration.ExpressionBody is null
+                && declaration.AccessorList is { } accessors && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null),
+            _ => false,
+        };
+    }
+
+    /// <summary>The positional parameters of a record, or null.</summary>
+    public IParameterSymbol[]? PositionalParameters(INamedTypeSymbol type)
+    {
+        var primary = type.InstanceConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is TypeDeclarationSyntax);
+        return primary?.Parameters.ToArray();
+    }
+
+    /// <summary>The property a record's positional parameter defines (or that the record declares itself under its name).</summary>
+    public IPropertySymbol? PositionalProperty(INamedTypeSymbol type, IParameterSymbol parameter) =>
+        type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic && p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax);
+
+    /// <summary>
+    /// A location the analyzer may report: one in a tree of this compilation as is, one in a conventions library's
+    /// source as a plain file location (Roslyn refuses locations in trees of other compilations).
+    /// </summary>
+    public Location Reportable(Location location) =>
+        location.SourceTree is { } tree && !_ownTrees.Contains(tree)
+            ? Location.Create(tree.FilePath, location.SourceSpan, location.GetLineSpan().Span)
+            : location;
+
+    private SemanticModel Model(SyntaxTree tree) =>
+        _ownTrees.Contains(tree) ? _models(tree) : ConventionLibraries.ModelFor(tree) ?? _compilation.GetSemanticModel(tree);
+}
+
+/// <summary>What a constructor runs besides its body.</summary>
+internal sealed class ConstructorParts
+{
+    public ConstructorParts(bool isPrimary, IOperation? initializer, IOperation? body, IMethodSymbol? baseConstructor, ImmutableArray<IOperation> baseArguments)
+    {
+        IsPrimary = isPrimary;
+        Initializer = initializer;
+        Body = body;
+        BaseConstructor = baseConstructor;
+        BaseArguments = baseArguments;
+    }
+
+    public bool IsPrimary { get; }
+
+    /// <summary>The <c>this(...)</c> or <c>base(...)</c> call of a declared constructor.</summary>
+    public IOperation? Initializer { get; }
+
+    public IOperation? Body { get; }
+
+    /// <summary>The base constructor a primary constructor calls, with <see cref="BaseArguments"/>.</summary>
+    public IMethodSymbol? BaseConstructor { get; }
+
+    public ImmutableArray<IOperation> BaseArguments { get; }
+}
