@@ -187,7 +187,9 @@ public sealed class IdiomaticRuntimeEqualsStaticTests(ITestOutputHelper output)
                 var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line;
                 if (diagnostic.Id == "IKS0001")
                 {
-                    program.Refused.Add((IdiomaticStackSource.ConstructAt(program.Program.Source, line), $"line {line + 1}: {diagnostic.Message}"));
+                    // Reported at the outermost call in Configure; the construct is where the innermost location is.
+                    var innermost = diagnostic.AdditionalLocations.LastOrDefault(l => l.SourceTree == diagnostic.Location.SourceTree) ?? diagnostic.Location;
+                    program.Refused.Add((IdiomaticStackSource.ConstructAt(program.Program.Source, innermost.GetLineSpan().StartLinePosition.Line), $"line {line + 1}: {diagnostic.Message}"));
                 }
                 else
                 {
