@@ -99,7 +99,8 @@ internal sealed class IdiomaticStackSource
             StaticHelper, InstanceHelper, RecordForeach, RecordWith, ClassWithConstructor, StructAndTuples, ForBreakContinue,
             WhileAndCompound, DoWhile, ListAndOrderBy, RangeSelectWhere, ZipConcatSelectMany, Dictionary, Iterator,
             SwitchStatement, SwitchExpression, LocalFunctionAndClosure, ConditionalAndIs, StringOperations, NumbersAndMath,
-            HashSetAndNameof, Recursion, Spreads, DslSweep, Profile, Gateway,
+            HashSetAndNameof, Recursion, Spreads, DslSweep, Profile, Gateway, LinqOverRecords, SwitchWithGuards,
+            RecordStructWith, ParamsAndNullable, NestedLoops,
         ];
         var count = 3 + _random.Next(4);
         for (var k = 0; k < count; k++)
@@ -592,6 +593,126 @@ internal sealed class IdiomaticStackSource
             string[] baseArgs{{k}} = ["--log", "{{Pick("info", "debug")}}"];
             List<string> extra{{k}} = ["--port", $"{8000 + {{k}}}"];
             stack.Service("c{{k}}-cli").Image("nginx:1.27").Command([.. baseArgs{{k}}, .. extra{{k}}, "--name", "c{{k}}"]).Entrypoint("/docker-entrypoint.sh");
+            """);
+    }
+
+    private void LinqOverRecords(int k)
+    {
+        DeclareComponent();
+        Construct("linq-over-records");
+        Statements($$"""
+            var fleet{{k}} = new List<Component>
+            {
+                new("c{{k}}-zeta", "nginx:1.27", {{_random.Next(3)}}),
+                new("c{{k}}-alpha", "redis:7.2-alpine", {{1 + _random.Next(3)}}, true),
+                new("c{{k}}-Mid", "nginx:1.27", {{_random.Next(4)}}),
+            };
+            var scaled{{k}} = fleet{{k}}
+                .Where(c => c.Replicas > 0 || c.Stateful)
+                .OrderBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => c with { Replicas = c.Replicas * {{1 + _random.Next(2)}} })
+                .ToDictionary(c => c.Name.ToLowerInvariant());
+            foreach (var (name, component) in scaled{{k}})
+            {
+                stack.Service(name).Image(component.Image).Replicas(component.Replicas).Label("kind", component.Kind).Label("stateful", fleet{{k}}.Any(c => c.Stateful && c.Name.ToLowerInvariant() == name) ? "yes" : "no");
+            }
+            """);
+    }
+
+    private void SwitchWithGuards(int k)
+    {
+        DeclareComponent();
+        Construct("switch-case-patterns-when");
+        Member("Placement", """
+            private static string Placement(Component component)
+            {
+                switch (component)
+                {
+                    case { Stateful: true } when component.Replicas > 1:
+                        return "node.labels.storage == ssd";
+                    case { Stateful: true }:
+                        return "node.role == manager";
+                    case { Replicas: 0 }:
+                        return "node.labels.idle == yes";
+                    default:
+                        return Conventions.Placement;
+                }
+            }
+            """);
+        Statements($$"""
+            foreach (var component in new[] { new Component("c{{k}}-x", "nginx:1.27", {{_random.Next(3)}}, {{Pick("true", "false")}}), new Component("c{{k}}-y", "redis:7.2-alpine", {{_random.Next(3)}}, {{Pick("true", "false")}}) })
+            {
+                stack.Service(component.Name).Image(component.Image).Replicas(component.Replicas).Constraint(Placement(component));
+            }
+            """);
+    }
+
+    private void RecordStructWith(int k)
+    {
+        Construct("record-struct-with");
+        Type("Endpoint", """
+            internal readonly record struct Endpoint(string Host, int Port)
+            {
+                public string Url => $"http://{Host}:{Port}";
+            }
+            """);
+        Statements($$"""
+            var primary{{k}} = new Endpoint("c{{k}}-db", {{5000 + _random.Next(100)}});
+            var replica{{k}} = primary{{k}} with { Host = primary{{k}}.Host + "-replica" };
+            stack.Service("c{{k}}-client").Image("nginx:1.27").Environment("PRIMARY", primary{{k}}.Url).Environment("REPLICA", replica{{k}}.Url).Environment("SAME_PORT", (primary{{k}}.Port == replica{{k}}.Port).ToString());
+            """);
+    }
+
+    private void ParamsAndNullable(int k)
+    {
+        Construct("params-nullable");
+        Member("Labelled", """
+            private static IServiceBuilder Labelled(IServiceBuilder service, int? perNode, params string[] labels)
+            {
+                for (var i = 0; i + 1 < labels.Length; i += 2)
+                {
+                    service.Label(labels[i], labels[i + 1]);
+                }
+
+                return perNode is int max ? service.MaxReplicasPerNode(max) : service;
+            }
+            """);
+        Statements($$"""
+            int? perNode{{k}} = {{Pick("null", "1", "2")}};
+            Labelled(stack.Service("c{{k}}-labelled").Image("nginx:1.27"), perNode{{k}} ?? {{Pick("null", "3")}}, "team", "{{Pick(Teams)}}", "tier", "{{Pick(Tiers)}}");
+            Labelled(stack.Service("c{{k}}-plain").Image("nginx:1.27"), null);
+            """);
+    }
+
+    private void NestedLoops(int k)
+    {
+        Construct("nested-loops-break");
+        Statements($$"""
+            string[] regions{{k}} = ["eu", "us", "ap"];
+            for (var r = 0; r < regions{{k}}.Length; r++)
+            {
+                var made = 0;
+                foreach (var size in new[] { 1, 2, 3, 4 })
+                {
+                    if (size > {{1 + _random.Next(4)}})
+                    {
+                        break;
+                    }
+
+                    if ((size + r) % 2 == {{_random.Next(2)}})
+                    {
+                        continue;
+                    }
+
+                    stack.Service($"c{{k}}-{regions{{k}}[r]}-{size}").Image("nginx:1.27").Replicas(size);
+                    made++;
+                }
+
+                if (made == 0)
+                {
+                    stack.Service($"c{{k}}-{regions{{k}}[r]}-none").Image("nginx:1.27");
+                }
+            }
             """);
     }
 
