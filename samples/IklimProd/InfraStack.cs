@@ -1,4 +1,5 @@
 using Iklim.StackSdk;
+using IklimProd.Conventions;
 
 namespace IklimProd;
 
@@ -12,16 +13,13 @@ public sealed class InfraStack : IStackDefinition
 {
     public void Configure(IStackBuilder stack)
     {
-        stack.Network("iklimco-net").External();
+        stack.Network(PlatformConventions.Network).External();
 
         // Named volumes for test; prod points the data dirs at the StorageBox through env vars.
-        stack.Volume("swag-vl");
-        stack.Volume("vault-vl");
-        stack.Volume("redis-vl");
-        stack.Volume("rabbitmq-vl");
-        stack.Volume("etcd-vl");
-        stack.Volume("prometheus-vl");
-        stack.Volume("grafana-vl");
+        foreach (var volume in new[] { "swag", "vault", "redis", "rabbitmq", "etcd", "prometheus", "grafana" })
+        {
+            stack.Volume($"{volume}-vl");
+        }
 
         // The test environment's only node.
         stack.Node("iklim-app-01").Label("type", "service").Role(NodeRole.Manager);
@@ -33,43 +31,29 @@ public sealed class InfraStack : IStackDefinition
             .Environment("URL", "iklim.co")
             .Environment("SUBDOMAINS", "wildcard")
             .Environment("VALIDATION", "dns")
-            .Network("iklimco-net")
             .Port(80, 80, mode: PortMode.Host)
             .Port(443, 443, mode: PortMode.Host)
             .Volume(Env.Var("SWAG_CONFIG_DIR", "swag-vl"), "/config")
-            .Replicas(1)
-            .PinToNode("iklim-app-01")
-            .Singleton()
-            .Label("project", "co.iklim");
+            .OnEdgeNode();
 
         // Reloads SWAG's certificates on a schedule; two copies would race.
         stack.Service("cert-reloader")
             .Image("docker:27.3-cli")
             .Command("sh", "-c", "while true; do sleep 86400; docker service update --force iklimco_swag; done")
             .Bind("/var/run/docker.sock", "/var/run/docker.sock")
-            .Network("iklimco-net")
-            .Replicas(1)
-            .PinToNode("iklim-app-01")
-            .Singleton()
-            .Label("project", "co.iklim");
+            .OnEdgeNode();
 
         stack.Service("vault")
             .Image("hashicorp/vault:1.17.6")
             .Command("server")
             .Environment("VAULT_ADDR", "http://127.0.0.1:8200")
-            .Network("iklimco-net")
             .Volume("vault-vl", "/vault/file")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Service("apisix")
             .Image("apache/apisix:3.11.0-debian")
             .Environment("APISIX_STAND_ALONE", "false")
-            .Network("iklimco-net")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         // Steps 3, 4 and 7: what init/apisix-core/init.sh puts into the Admin API, and config/apisix/config.yaml.
         // Test keeps the standalone etcd and counts rate limits in the single gateway's memory.
@@ -91,27 +75,18 @@ public sealed class InfraStack : IStackDefinition
 
         stack.Service("apisix-dashboard")
             .Image("apache/apisix-dashboard:3.0.1-alpine")
-            .Network("iklimco-net")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Service("redis")
             .Image("redis:7.2-alpine")
             .Stateful()
-            .Network("iklimco-net")
             .Volume("redis-vl", "/data")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Service("rabbitmq")
             .Image("rabbitmq:3.13-management")
-            .Network("iklimco-net")
             .Volume("rabbitmq-vl", "/var/lib/rabbitmq")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         // Idle in prod (APISIX uses the Patroni etcd there); an overlay cannot remove a service.
         stack.Service("etcd")
@@ -121,32 +96,22 @@ public sealed class InfraStack : IStackDefinition
                 "--data-dir=/etcd-data",
                 "--listen-client-urls=http://0.0.0.0:2379",
                 "--advertise-client-urls=http://etcd:2379")
-            .Network("iklimco-net")
             .Volume("etcd-vl", "/etcd-data")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Service("prometheus")
             .Image("prom/prometheus:v2.55.1")
-            .Network("iklimco-net")
             .Volume(Env.Var("PROMETHEUS_DATA_DIR", "prometheus-vl"), "/prometheus")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Service("grafana")
             .Image("grafana/grafana:11.3.1")
-            .Network("iklimco-net")
             .Volume(Env.Var("GRAFANA_DATA_DIR", "grafana-vl"), "/var/lib/grafana")
-            .Replicas(1)
-            .Constraint("node.labels.type == service")
-            .Label("project", "co.iklim");
+            .OnServiceNodes();
 
         stack.Profile("prod", prod =>
         {
-            prod.Node("iklim-app-02").Label("type", "service");
-            prod.Node("iklim-app-03").Label("type", "service");
+            prod.ServiceNodesNamed("iklim-app-02", "iklim-app-03");
             prod.Secret("rabbitmq_erlang_cookie").External();
 
             // Step 2: Vault as a 3-node Raft cluster, data on each node's disk, certificates from the StorageBox.
@@ -163,12 +128,11 @@ public sealed class InfraStack : IStackDefinition
                     """)
                 .Bind("/opt/iklimco/vault/data", "/vault/file")
                 .Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)
-                .Replicas(3)
-                .MaxReplicasPerNode(1);
+                .OnePerNode(3);
 
             // Step 3: the gateway and its dashboard are stateless; config lives in etcd.
-            prod.Service("apisix").Replicas(3).MaxReplicasPerNode(1);
-            prod.Service("apisix-dashboard").Replicas(3).MaxReplicasPerNode(1);
+            prod.Service("apisix").OnePerNode(3);
+            prod.Service("apisix-dashboard").OnePerNode(3);
 
             // With 3 gateways every limit-count must share its counter in Redis (IKS0102); allow_degradation lets
             // requests through during a Sentinel failover. APISIX uses the Patroni etcd, and reaches RabbitMQ per node
@@ -180,55 +144,38 @@ public sealed class InfraStack : IStackDefinition
                     .Node("rabbitmq-iklim-app-01", 15674)
                     .Node("rabbitmq-iklim-app-02", 15674)
                     .Node("rabbitmq-iklim-app-03", 15674))
-                .Route("auth", route => route.LimitCount(
-                    12, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true))
-                .Route("users", route => route.LimitCount(
-                    12, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true))
-                .GlobalRule("1", rule => rule.LimitCount(
-                    60, 60, policy: RateLimitPolicy.Redis, redisHost: "redis", redisPort: 6379, redisPassword: Env.Var("REDIS_PASSWORD"), allowDegradation: true));
+                .Route("auth", route => route.SharedLimit(12, 60))
+                .Route("users", route => route.SharedLimit(12, 60))
+                .GlobalRule("1", rule => rule.SharedLimit(60, 60));
 
             // Step 5: Redis Sentinel. The master is not pinned: it reschedules on node failure (the summary table).
             prod.Service("redis")
                 .Image("bitnami/redis:7.4.2")
                 .Environment("ALLOW_EMPTY_PASSWORD", "no")
-                .Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD"))
+                .Environment("REDIS_PASSWORD", Env.Var(RedisConventions.PasswordVariable))
                 .Environment("REDIS_REPLICATION_MODE", "master")
                 .Replicas(1)
-                .RestartPolicy(RestartCondition.Any, delay: "5s");
+                .RestartAfterAnyExit();
 
             prod.Service("redis-replica")
                 .Image("bitnami/redis:7.4.2")
                 .Stateful()
                 .Environment("ALLOW_EMPTY_PASSWORD", "no")
                 .Environment("REDIS_REPLICATION_MODE", "slave")
-                .Environment("REDIS_MASTER_HOST", "redis")
-                .Environment("REDIS_MASTER_PORT_NUMBER", "6379")
-                .Environment("REDIS_MASTER_PASSWORD", Env.Var("REDIS_PASSWORD"))
-                .Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD"))
-                .Network("iklimco-net")
-                .Replicas(2)
-                .MaxReplicasPerNode(1)
-                .Constraint("node.labels.type == service")
-                .Spread("node.hostname")
-                .RestartPolicy(RestartCondition.Any, delay: "5s")
-                .Label("project", "co.iklim");
+                .FollowsRedisMaster()
+                .Environment("REDIS_PASSWORD", Env.Var(RedisConventions.PasswordVariable))
+                .SpreadOverServiceNodes(2)
+                .RestartAfterAnyExit();
 
             prod.Service("redis-sentinel")
                 .Image("bitnami/redis-sentinel:7.4.2")
                 .Environment("REDIS_SENTINEL_MASTER_NAME", "prod-master")
-                .Environment("REDIS_MASTER_HOST", "redis")
-                .Environment("REDIS_MASTER_PORT_NUMBER", "6379")
-                .Environment("REDIS_MASTER_PASSWORD", Env.Var("REDIS_PASSWORD"))
+                .FollowsRedisMaster()
                 .Environment("REDIS_SENTINEL_QUORUM", "2")
                 .Environment("REDIS_SENTINEL_DOWN_AFTER_MILLISECONDS", "5000")
                 .Environment("REDIS_SENTINEL_FAILOVER_TIMEOUT", "10000")
-                .Network("iklimco-net")
-                .Replicas(3)
-                .MaxReplicasPerNode(1)
-                .Constraint("node.labels.type == service")
-                .Spread("node.hostname")
-                .RestartPolicy(RestartCondition.Any, delay: "5s")
-                .Label("project", "co.iklim");
+                .SpreadOverServiceNodes(3)
+                .RestartAfterAnyExit();
 
             // Step 6: RabbitMQ as a 3-node Erlang cluster, one per app node, reachable per node for consistent hashing.
             prod.Service("rabbitmq")
@@ -237,9 +184,8 @@ public sealed class InfraStack : IStackDefinition
                 .Environment("RABBITMQ_USE_LONGNAME", "true")
                 .Environment("RABBITMQ_NODENAME", $"rabbit@rabbitmq-{Swarm.NodeHostname}")
                 .Secret("rabbitmq_erlang_cookie")
-                .Network("iklimco-net", aliases: $"rabbitmq-{Swarm.NodeHostname}")
-                .Replicas(3)
-                .MaxReplicasPerNode(1)
+                .Network(PlatformConventions.Network, aliases: $"rabbitmq-{Swarm.NodeHostname}")
+                .OnePerNode(3)
                 .UpdateConfig(parallelism: 1, order: UpdateOrder.StopFirst);
         });
     }

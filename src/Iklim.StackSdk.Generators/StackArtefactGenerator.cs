@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Generators.Conventions;
 using Iklim.StackSdk.Generators.Manifest;
 using Iklim.StackSdk.Generators.Pipeline;
 using Microsoft.CodeAnalysis;
@@ -34,6 +35,18 @@ public sealed class StackArtefactGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(all, static (output, outcomes) =>
             output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest))));
+
+        var conventions = context.CompilationProvider
+            .Select(static (compilation, cancellationToken) => ConventionSources.From(compilation, cancellationToken))
+            .WithTrackingName(TrackingNames.ConventionSources);
+
+        context.RegisterSourceOutput(conventions, static (output, sources) =>
+        {
+            if (sources.Count > 0)
+            {
+                output.AddSource(ConventionSources.HintName, ConventionSources.Write(sources));
+            }
+        });
     }
 
     private static ManifestStack ToManifest(StackOutcome outcome) =>

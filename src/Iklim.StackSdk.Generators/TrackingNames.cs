@@ -8,4 +8,7 @@ public static class TrackingNames
 
     /// <summary>All stacks of the compilation, sorted by name.</summary>
     public const string AllStacks = nameof(AllStacks);
+
+    /// <summary>A conventions library's own source files, written back into its assembly.</summary>
+    public const string ConventionSources = nameof(ConventionSources);
 }
