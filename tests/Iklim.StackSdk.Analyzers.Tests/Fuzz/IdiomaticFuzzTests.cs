@@ -67,6 +67,18 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
     {
         var (seed, start, count) = Settings("IKLIM_HALF_TYPED_COUNT", DefaultHalfTypedCount);
         var sources = Programs(seed).Prepend(File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"))).ToArray();
+
+        // The sample calls into its conventions library; the library's source goes into the same compilation.
+        var conventions = Directory.GetFiles(Path.Combine(RepoRoot(), "samples", "IklimProd.Conventions"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        // What each source reports before any cut, to tell a finding the cut made up from one the evaluation should have stopped before.
+        var uncutFindings = new HashSet<string>[sources.Length];
+        for (var i = 0; i < sources.Length; i++)
+        {
+            var uncut = StackCompilation.Create([sources[i], .. i == 0 ? conventions : []]);
+            Assert.True(uncut.Errors.Count == 0, $"source {i} does not compile before any cut:\n{string.Join("\n", uncut.Errors)}");
+            uncutFindings[i] = uncut.Analyze().Select(d => d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+        }
+
         var statements = sources.Select(CuttableStatements).ToArray();
         var stillValid = 0;
         var failures = Run(start, count, index =>
@@ -80,9 +92,10 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
             var cut = source[..keep.Span.End] + source[statement.Span.End..];
             var description = $"source {which}, statement at line {Line(statement)} cut after '{keep.Text}' (token {Array.IndexOf(tokens, keep)} of {tokens.Length})";
 
-            var compilation = StackCompilation.Create(cut);
+            var compilation = StackCompilation.Create([cut, .. which == 0 ? conventions : []]);
+            var cutTree = compilation.Compilation.SyntaxTrees.First();
             var defects = new List<string>();
-            if (!compilation.Compilation.SyntaxTrees.Single().GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) && compilation.Errors.Count == 0)
+            if (!cutTree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) && compilation.Errors.Count == 0)
             {
                 // The rest of the next statement completed the cut one ("r *=" + "r--;"): valid code, not a half-typed edit.
                 Interlocked.Increment(ref stillValid);
@@ -90,9 +103,11 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
             }
 
             var brokenAt = statement.SpanStart;
-            foreach (var finding in compilation.Analyze().Where(d => d.Id.StartsWith("IKS01", StringComparison.Ordinal) && d.Location.IsInSource && d.Location.SourceSpan.Start >= brokenAt))
+            foreach (var finding in compilation.Analyze().Where(d => d.Id.StartsWith("IKS01", StringComparison.Ordinal) && d.Location.SourceTree == cutTree && d.Location.SourceSpan.Start >= brokenAt))
             {
-                defects.Add($"{finding.Id} at line {finding.Location.GetLineSpan().StartLinePosition.Line + 1}, in or after the broken statement: {finding.GetMessage(CultureInfo.InvariantCulture)}");
+                var message = finding.GetMessage(CultureInfo.InvariantCulture);
+                var origin = uncutFindings[which].Contains(finding.Id + " " + message) ? "also reported without the cut" : "made up by the cut";
+                defects.Add($"{finding.Id} at line {finding.Location.GetLineSpan().StartLinePosition.Line + 1}, in or after the broken statement ({origin}): {message}");
             }
 
             return (description, cut, defects);
