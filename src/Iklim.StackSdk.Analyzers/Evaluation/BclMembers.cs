@@ -134,6 +134,11 @@ internal static class BclMembers
             return "is randomised per process, so the artefacts would differ from build to build.";
         }
 
+        if (SdkMethods.IsSdkAssembly(type.ContainingAssembly))
+        {
+            return "belongs to the SDK's model, not to the DSL that stack code calls; the build evaluates DSL calls.";
+        }
+
         if (!IsFramework(type.ContainingAssembly))
         {
             var assembly = type.ContainingAssembly?.Name ?? "?";

@@ -14,8 +14,6 @@ namespace Iklim.StackSdk.Analyzers.Evaluation;
 /// </summary>
 internal static class SdkMethods
 {
-    private const string SdkNamespace = "Iklim.StackSdk";
-
     private static readonly Assembly Sdk = typeof(IStackBuilder).Assembly;
 
     private static readonly ConcurrentDictionary<string, MethodInfo?> Cache = new(StringComparer.Ordinal);
@@ -25,10 +23,17 @@ internal static class SdkMethods
     /// <summary>True for methods the evaluator may run: members of the SDK's public interfaces and static classes.</summary>
     public static bool IsSdkMethod(IMethodSymbol method) => Resolved(method).IsSdk;
 
+    /// <summary>True when <paramref name="assembly"/> is the Iklim.StackSdk library (by identity name, not by namespace).</summary>
+    public static bool IsSdkAssembly(IAssemblySymbol? assembly) => assembly?.Identity.Name == SdkAssemblyName;
+
+    private static readonly string SdkAssemblyName = Sdk.GetName().Name!;
+
     private static bool IsSdkMethodCore(IMethodSymbol method)
     {
         var type = method.ContainingType;
-        if (type is null || type.ContainingType is not null || type.ContainingNamespace?.ToDisplayString() != SdkNamespace)
+        // The DSL is every public interface and static class of the SDK assembly; its generic helpers (ValueList.Of<T>)
+        // belong to the model, not to what stack code calls.
+        if (type is null || type.ContainingType is not null || !IsSdkAssembly(type.ContainingAssembly) || type.DeclaredAccessibility != Accessibility.Public || method.IsGenericMethod)
         {
             return false;
         }
@@ -56,7 +61,7 @@ internal static class SdkMethods
     });
 
     /// <summary>The runtime type of an SDK type symbol (enums, interfaces), or null.</summary>
-    public static Type? RuntimeType(ITypeSymbol type) => type.ContainingNamespace?.ToDisplayString() == SdkNamespace
+    public static Type? RuntimeType(ITypeSymbol type) => IsSdkAssembly(type.ContainingAssembly)
         ? Sdk.GetType(Canonical(type), throwOnError: false)
         : null;
 

@@ -33,8 +33,12 @@ internal sealed class FlaggedCall
     /// <summary>The name of the method called: <c>Replicas</c>.</summary>
     public string Name => Method.Name;
 
-    /// <summary>The call at <paramref name="span"/>, if it is a call of a service builder method; else null.</summary>
-    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>
+    /// The call at <paramref name="span"/>, if it is a call of a service builder method (or, with
+    /// <paramref name="orHelper"/>, of a helper that returns the service builder: the analyzer reports a finding made
+    /// inside a helper at the helper's call); else null.
+    /// </summary>
+    public static FlaggedCall? Find(SyntaxNode root, SemanticModel model, TextSpan span, CancellationToken cancellationToken, bool orHelper = false)
     {
         var name = root.FindToken(span.Start).Parent as SimpleNameSyntax;
         if (name?.Parent is not MemberAccessExpressionSyntax memberAccess
@@ -49,7 +53,7 @@ internal sealed class FlaggedCall
         var serviceBuilder = model.Compilation.GetTypeByMetadataName(ServiceBuilderMetadataName);
         if (serviceBuilder is null
             || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
-            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, serviceBuilder)
+            || !(orHelper || SymbolEqualityComparer.Default.Equals(method.ContainingType, serviceBuilder))
             || !SymbolEqualityComparer.Default.Equals(method.ReturnType, serviceBuilder))
         {
             return null;

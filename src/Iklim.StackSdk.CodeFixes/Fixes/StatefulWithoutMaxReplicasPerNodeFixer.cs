@@ -14,8 +14,9 @@ using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 namespace Iklim.StackSdk.CodeFixes.Fixes;
 
 /// <summary>
-/// IKS0101: appends <c>.MaxReplicasPerNode(1)</c> right after the flagged call (usually <c>Replicas(n)</c>), so the
-/// limit lands in the same scope (base or profile) as the setting that made the service a replicated stateful one.
+/// IKS0101: appends <c>.MaxReplicasPerNode(1)</c> right after the flagged call (usually <c>Replicas(n)</c>, or the
+/// helper call that set it), so the limit lands in the same scope (base or profile) as the setting that made the
+/// service a replicated stateful one.
 /// </summary>
 /// <example><code>
 /// prod.Service("rabbitmq").Replicas(3);   // becomes
@@ -48,10 +49,10 @@ public sealed class StatefulWithoutMaxReplicasPerNodeFixer : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var call = FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken);
+            var call = FlaggedCall.Find(root, model, diagnostic.Location.SourceSpan, context.CancellationToken, orHelper: true);
             if (call is null
                 || call.Name == MaxReplicasPerNode
-                || !call.Method.ContainingType.GetMembers(MaxReplicasPerNode).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1))
+                || !call.Method.ReturnType.GetMembers(MaxReplicasPerNode).OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1))
             {
                 continue;
             }

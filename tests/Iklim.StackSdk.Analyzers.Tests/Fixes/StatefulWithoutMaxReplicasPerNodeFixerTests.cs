@@ -1,4 +1,8 @@
+using Iklim.StackSdk.Analyzers.Rules;
+using Iklim.StackSdk.Analyzers.Tests.Infrastructure;
 using Iklim.StackSdk.CodeFixes.Fixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = Iklim.StackSdk.Analyzers.Tests.Infrastructure.CodeFixVerifier<Iklim.StackSdk.Analyzers.Rules.StackDefinitionAnalyzer, Iklim.StackSdk.CodeFixes.Fixes.StatefulWithoutMaxReplicasPerNodeFixer>;
 
 namespace Iklim.StackSdk.Analyzers.Tests.Fixes;
@@ -6,6 +10,55 @@ namespace Iklim.StackSdk.Analyzers.Tests.Fixes;
 /// <summary>IKS0101 fix: .MaxReplicasPerNode(1) right after the flagged call.</summary>
 public sealed class StatefulWithoutMaxReplicasPerNodeFixerTests
 {
+    [Fact]
+    public Task ReplicasSetInsideAHelper_GetsLimitAfterTheHelperCall()
+    {
+        var test = new CSharpCodeFixTest<StackDefinitionAnalyzer, StatefulWithoutMaxReplicasPerNodeFixer, DefaultVerifier>
+        {
+            TestCode = """
+                using Iklim.StackSdk;
+
+                public static class Conventions
+                {
+                    public static IServiceBuilder Store(this IStackScope stack, string name) =>
+                        stack.Service(name).Image("redis:7.2").Stateful().{|#1:Replicas(3)|};
+                }
+
+                [Stack("iklimco")]
+                public sealed class InfraStack : IStackDefinition
+                {
+                    public void Configure(IStackBuilder stack)
+                    {
+                        stack.{|#0:Store("cache")|}.Label("tier", "cache");
+                    }
+                }
+                """,
+            FixedCode = """
+                using Iklim.StackSdk;
+
+                public static class Conventions
+                {
+                    public static IServiceBuilder Store(this IStackScope stack, string name) =>
+                        stack.Service(name).Image("redis:7.2").Stateful().Replicas(3);
+                }
+
+                [Stack("iklimco")]
+                public sealed class InfraStack : IStackDefinition
+                {
+                    public void Configure(IStackBuilder stack)
+                    {
+                        stack.Store("cache").MaxReplicasPerNode(1).Label("tier", "cache");
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = StatefulWithoutMaxReplicasPerNodeFixer.AddMaxReplicasPerNodeKey,
+            ReferenceAssemblies = TestReferences.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.ExpectedDiagnostics.Add(new DiagnosticResult("IKS0101", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task ReplicasInChain_GetsLimitRightAfter() => Verify.VerifyCodeFixAsync(
         """
