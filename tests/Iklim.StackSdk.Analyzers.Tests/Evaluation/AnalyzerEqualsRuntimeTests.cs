@@ -19,8 +19,7 @@ public sealed class AnalyzerEqualsRuntimeTests
     [Fact]
     public void Sample_HasNoDiagnosticAndNoFinding()
     {
-        var source = File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"));
-        var (analyzer, runtime) = Both(source, "IklimProd.InfraStack");
+        var (analyzer, runtime) = Both(SampleSources.Stack, "IklimProd.InfraStack", SampleSources.Conventions);
 
         Assert.Empty(analyzer);
         Assert.Empty(runtime);
@@ -52,9 +51,9 @@ public sealed class AnalyzerEqualsRuntimeTests
         Assert.True(seen.Distinct().Count() >= 5, "policy rules reached: " + string.Join(", ", seen.Distinct().Order(StringComparer.Ordinal)));
     }
 
-    private static (IReadOnlyList<(string Id, string Message)> Analyzer, IReadOnlyList<(string Id, string Message)> Runtime) Both(string source, string className)
+    private static (IReadOnlyList<(string Id, string Message)> Analyzer, IReadOnlyList<(string Id, string Message)> Runtime) Both(string source, string className, IReadOnlyList<string>? libraries = null)
     {
-        var compilation = StackCompilation.Create(source);
+        var compilation = StackCompilation.Create([source, .. libraries ?? []]);
         Assert.True(compilation.Errors.Count == 0, $"does not compile:\n{string.Join("\n", compilation.Errors)}\n{source}");
 
         var diagnostics = compilation.Compilation
@@ -68,15 +67,4 @@ public sealed class AnalyzerEqualsRuntimeTests
 
     private static IReadOnlyList<(string Id, string Message)> Sorted(IEnumerable<(string Id, string Message)> items) =>
         items.OrderBy(i => i.Id, StringComparer.Ordinal).ThenBy(i => i.Message, StringComparer.Ordinal).ToList();
-
-    private static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IklimStackSdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("IklimStackSdk.sln not found above the test binaries");
-    }
 }

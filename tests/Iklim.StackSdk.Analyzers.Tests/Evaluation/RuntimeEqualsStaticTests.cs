@@ -161,17 +161,10 @@ public sealed class RuntimeEqualsStaticTests
     [Fact]
     public void SampleStackWithItsGateway_StaticModelEqualsRuntimeModel()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "IklimStackSdk.sln")))
-        {
-            root = root.Parent!;
-        }
-
         // The test harness runs a global InfraStack; the sample's namespace is the only difference.
-        var source = File.ReadAllText(Path.Combine(root.FullName, "samples", "IklimProd", "InfraStack.cs"))
-            .Replace("namespace IklimProd;", string.Empty, StringComparison.Ordinal);
-        AssertRuntimeEqualsStatic(source, "samples/IklimProd");
-        var compilation = StackCompilation.Create(source);
+        var source = SampleSources.Stack.Replace("namespace IklimProd;", string.Empty, StringComparison.Ordinal);
+        AssertRuntimeEqualsStatic(source, "samples/IklimProd", SampleSources.Conventions);
+        var compilation = StackCompilation.Create([source, .. SampleSources.Conventions]);
         Assert.Contains(StackArtefacts.Create(compilation.EvaluateStatically().Result!.Model), a => a.Path == "init/apisix-core/init.sh");
     }
 
@@ -187,9 +180,9 @@ public sealed class RuntimeEqualsStaticTests
         }
     }
 
-    private static void AssertRuntimeEqualsStatic(string source, string what)
+    private static void AssertRuntimeEqualsStatic(string source, string what, IReadOnlyList<string>? libraries = null)
     {
-        var compilation = StackCompilation.Create(source);
+        var compilation = StackCompilation.Create([source, .. libraries ?? []]);
         Assert.True(compilation.Errors.Count == 0, $"{what} does not compile:\n{string.Join("\n", compilation.Errors)}\n{source}");
 
         var runtime = compilation.RunAtRuntime();

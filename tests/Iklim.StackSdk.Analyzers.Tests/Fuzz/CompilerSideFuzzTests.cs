@@ -67,12 +67,13 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
         var seed = EnvInt("IKLIM_FUZZ_SEED") ?? 20261126;
         var count = EnvInt("IKLIM_FUZZ_COUNT") ?? DefaultCount;
         var start = EnvInt("IKLIM_FUZZ_START") ?? 0;
-        var seedSource = File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"));
+        var seedSource = SampleSources.Stack;
+        var conventions = SampleSources.Conventions;
         var mutator = new SourceMutator(seedSource);
         output.WriteLine($"fuzz seed {seed}, variants {start}..{start + count - 1} (replay: IKLIM_FUZZ_SEED={seed} IKLIM_FUZZ_START={start} IKLIM_FUZZ_COUNT={count}); {Analyzers.Length} analyzer(s); seed source has {mutator.TokenCount} tokens");
 
         // The unmutated sample itself must produce artefacts, or the categories below mean nothing.
-        var baseline = Check(seedSource);
+        var baseline = Check(seedSource, conventions);
         Assert.True(baseline.Outcome == Outcome.Artefacts && baseline.Defects.Count == 0, "the seed: " + baseline);
 
         var stopwatch = Stopwatch.StartNew();
@@ -85,7 +86,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
             VariantResult result;
             try
             {
-                result = Check(source);
+                result = Check(source, conventions);
             }
             catch (Exception exception)
             {
@@ -138,10 +139,12 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
     private static long analyzerTicks;
     private static long generatorTicks;
 
-    internal static VariantResult Check(string source)
+    /// <param name="source">The variant: the file that holds the stack.</param>
+    /// <param name="libraries">Unmutated sources compiled beside it, such as the conventions library the sample calls into.</param>
+    internal static VariantResult Check(string source, IReadOnlyList<string>? libraries = null)
     {
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, path: "InfraStack.cs");
-        var compilation = Empty.AddSyntaxTrees(tree);
+        var compilation = Empty.AddSyntaxTrees((libraries ?? []).Select((library, i) => CSharpSyntaxTree.ParseText(library, ParseOptions, path: $"Library{i}.cs")).Prepend(tree));
         var defects = new List<string>();
 
         // The analyzers, with an exception handler: an analyzer exception is also reported as AD0001.
@@ -241,19 +244,6 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
         {
             File.AppendAllText(file, line + "\n");
         }
-    }
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IklimStackSdk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IklimStackSdk.sln not found above " + AppContext.BaseDirectory);
     }
 
     internal sealed record VariantResult(Outcome? Outcome, List<string> Defects, string Detail)

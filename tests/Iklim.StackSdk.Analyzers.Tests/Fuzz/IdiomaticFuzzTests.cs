@@ -66,10 +66,10 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
     public void HalfTypedStatement_GivesNoPolicyFindingInOrAfterIt()
     {
         var (seed, start, count) = Settings("IKLIM_HALF_TYPED_COUNT", DefaultHalfTypedCount);
-        var sources = Programs(seed).Prepend(File.ReadAllText(Path.Combine(RepoRoot(), "samples", "IklimProd", "InfraStack.cs"))).ToArray();
+        var sources = Programs(seed).Prepend(SampleSources.Stack).ToArray();
 
         // The sample calls into its conventions library; the library's source goes into the same compilation.
-        var conventions = Directory.GetFiles(Path.Combine(RepoRoot(), "samples", "IklimProd.Conventions"), "*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+        var conventions = SampleSources.Conventions;
         // What each source reports before any cut, to tell a finding the cut made up from one the evaluation should have stopped before.
         var uncutFindings = new HashSet<string>[sources.Length];
         for (var i = 0; i < sources.Length; i++)
@@ -181,17 +181,4 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
 
     private static string Line(SyntaxNode node) =>
         (node.GetLocation().GetLineSpan().StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
-
-    private static string RepoRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "IklimStackSdk.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IklimStackSdk.sln not found above " + AppContext.BaseDirectory);
-    }
 }
