@@ -38,12 +38,12 @@ public static class Descriptors
         DiagnosticSeverity.Error,
         "Overlays are merged by Docker's rules: some changes (dropping a base constraint, emptying a value) cannot be written as an overlay.");
 
-    /// <summary>IKS0005: the same service, resource or profile declared twice.</summary>
+    /// <summary>IKS0005: in one scope, a later call changes a value an earlier call set.</summary>
     public static readonly DiagnosticDescriptor DuplicateDeclaration = Create(
         RuleIdentifiers.DuplicateDeclaration,
-        "Declared twice",
+        "A later call changes a value an earlier call set",
         DiagnosticSeverity.Warning,
-        "A second declaration continues the first one, which usually hides a copy-paste mistake.");
+        "Declaring an element again continues it; when a later call in the same scope changes what an earlier call set, one of the two is usually a mistake.");
 
     /// <summary>IKS0101: a replicated stateful service without <c>max_replicas_per_node</c>.</summary>
     public static readonly DiagnosticDescriptor StatefulWithoutMaxReplicasPerNode = Create(

@@ -39,6 +39,9 @@ public sealed class SecretLeakBuildTests
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
               </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="$(IklimRepoRoot)samples/IklimProd.Conventions/IklimProd.Conventions.csproj" />
+              </ItemGroup>
               <Import Project="$(IklimRepoRoot)build/IklimStackSdk.InRepo.props" />
             </Project>
             """);

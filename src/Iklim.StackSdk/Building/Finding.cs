@@ -22,6 +22,13 @@ public sealed record SourceRef(string Scope, string Kind, string Name, string Ke
 
     /// <summary>The same element's declaration.</summary>
     public SourceRef AtDeclaration => this with { Key = Declaration };
+
+    // The synthesized ToString would print AtDeclaration, which is another SourceRef, and so on without end.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Scope = ").Append(Scope).Append(", Kind = ").Append(Kind).Append(", Name = ").Append(Name).Append(", Key = ").Append(Key);
+        return true;
+    }
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ public sealed class AnalyzerEqualsRuntimeTests
     [Fact]
     public void Sample_HasNoDiagnosticAndNoFinding()
     {
-        var (analyzer, runtime) = Both(SampleSources.Stack, "IklimProd.InfraStack", SampleSources.Conventions);
+        var (analyzer, runtime) = Both(SampleProject.InfraStackSource, "IklimProd.InfraStack", sample: true);
 
         Assert.Empty(analyzer);
         Assert.Empty(runtime);
@@ -51,9 +51,9 @@ public sealed class AnalyzerEqualsRuntimeTests
         Assert.True(seen.Distinct().Count() >= 5, "policy rules reached: " + string.Join(", ", seen.Distinct().Order(StringComparer.Ordinal)));
     }
 
-    private static (IReadOnlyList<(string Id, string Message)> Analyzer, IReadOnlyList<(string Id, string Message)> Runtime) Both(string source, string className, IReadOnlyList<string>? libraries = null)
+    private static (IReadOnlyList<(string Id, string Message)> Analyzer, IReadOnlyList<(string Id, string Message)> Runtime) Both(string source, string className, bool sample = false)
     {
-        var compilation = StackCompilation.Create([source, .. libraries ?? []]);
+        var compilation = sample ? StackCompilation.Sample(source) : StackCompilation.Create(source);
         Assert.True(compilation.Errors.Count == 0, $"does not compile:\n{string.Join("\n", compilation.Errors)}\n{source}");
 
         var diagnostics = compilation.Compilation

@@ -36,7 +36,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
     private static readonly CSharpCompilation Empty = CSharpCompilation.Create(
         "StackProject",
         Array.Empty<SyntaxTree>(),
-        TestReferences.All,
+        TestReferences.All.Append(SampleProject.Conventions),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>Every analyzer the Analyzers assembly ships, found by reflection so a new one is fuzzed too.</summary>
@@ -67,13 +67,12 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
         var seed = EnvInt("IKLIM_FUZZ_SEED") ?? 20261126;
         var count = EnvInt("IKLIM_FUZZ_COUNT") ?? DefaultCount;
         var start = EnvInt("IKLIM_FUZZ_START") ?? 0;
-        var seedSource = SampleSources.Stack;
-        var conventions = SampleSources.Conventions;
+        var seedSource = SampleProject.InfraStackSource;
         var mutator = new SourceMutator(seedSource);
         output.WriteLine($"fuzz seed {seed}, variants {start}..{start + count - 1} (replay: IKLIM_FUZZ_SEED={seed} IKLIM_FUZZ_START={start} IKLIM_FUZZ_COUNT={count}); {Analyzers.Length} analyzer(s); seed source has {mutator.TokenCount} tokens");
 
         // The unmutated sample itself must produce artefacts, or the categories below mean nothing.
-        var baseline = Check(seedSource, conventions);
+        var baseline = Check(seedSource);
         Assert.True(baseline.Outcome == Outcome.Artefacts && baseline.Defects.Count == 0, "the seed: " + baseline);
 
         var stopwatch = Stopwatch.StartNew();
@@ -86,7 +85,7 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
             VariantResult result;
             try
             {
-                result = Check(source, conventions);
+                result = Check(source);
             }
             catch (Exception exception)
             {
@@ -139,12 +138,10 @@ public sealed class CompilerSideFuzzTests(ITestOutputHelper output)
     private static long analyzerTicks;
     private static long generatorTicks;
 
-    /// <param name="source">The variant: the file that holds the stack.</param>
-    /// <param name="libraries">Unmutated sources compiled beside it, such as the conventions library the sample calls into.</param>
-    internal static VariantResult Check(string source, IReadOnlyList<string>? libraries = null)
+    internal static VariantResult Check(string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source, ParseOptions, path: "InfraStack.cs");
-        var compilation = Empty.AddSyntaxTrees((libraries ?? []).Select((library, i) => CSharpSyntaxTree.ParseText(library, ParseOptions, path: $"Library{i}.cs")).Prepend(tree));
+        var compilation = Empty.AddSyntaxTrees(tree);
         var defects = new List<string>();
 
         // The analyzers, with an exception handler: an analyzer exception is also reported as AD0001.

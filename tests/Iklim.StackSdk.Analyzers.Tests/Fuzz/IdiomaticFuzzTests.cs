@@ -66,15 +66,15 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
     public void HalfTypedStatement_GivesNoPolicyFindingInOrAfterIt()
     {
         var (seed, start, count) = Settings("IKLIM_HALF_TYPED_COUNT", DefaultHalfTypedCount);
-        var sources = Programs(seed).Prepend(SampleSources.Stack).ToArray();
+        var sources = Programs(seed).Prepend(SampleProject.InfraStackSource).ToArray();
 
-        // The sample calls into its conventions library; the library's source goes into the same compilation.
-        var conventions = SampleSources.Conventions;
+        // The sample calls into its conventions library, which it references compiled.
+        StackCompilation Compile(int which, string source) => which == 0 ? StackCompilation.Sample(source) : StackCompilation.Create(source);
         // What each source reports before any cut, to tell a finding the cut made up from one the evaluation should have stopped before.
         var uncutFindings = new HashSet<string>[sources.Length];
         for (var i = 0; i < sources.Length; i++)
         {
-            var uncut = StackCompilation.Create([sources[i], .. i == 0 ? conventions : []]);
+            var uncut = Compile(i, sources[i]);
             Assert.True(uncut.Errors.Count == 0, $"source {i} does not compile before any cut:\n{string.Join("\n", uncut.Errors)}");
             uncutFindings[i] = uncut.Analyze().Select(d => d.Id + " " + d.GetMessage(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
         }
@@ -92,7 +92,7 @@ public sealed class IdiomaticFuzzTests(ITestOutputHelper output)
             var cut = source[..keep.Span.End] + source[statement.Span.End..];
             var description = $"source {which}, statement at line {Line(statement)} cut after '{keep.Text}' (token {Array.IndexOf(tokens, keep)} of {tokens.Length})";
 
-            var compilation = StackCompilation.Create([cut, .. which == 0 ? conventions : []]);
+            var compilation = Compile(which, cut);
             var cutTree = compilation.Compilation.SyntaxTrees.First();
             var defects = new List<string>();
             if (!cutTree.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error) && compilation.Errors.Count == 0)

@@ -14,16 +14,30 @@ namespace Iklim.StackSdk.Analyzers.Tests.Infrastructure;
 /// <summary>A stack project in memory: compiled against the reference assemblies, then evaluated statically or run.</summary>
 internal sealed class StackCompilation
 {
-    private StackCompilation(CSharpCompilation compilation) => Compilation = compilation;
+    private readonly IReadOnlyDictionary<string, byte[]> _libraries;
+
+    private StackCompilation(CSharpCompilation compilation, IReadOnlyDictionary<string, byte[]> libraries)
+    {
+        Compilation = compilation;
+        _libraries = libraries;
+    }
 
     public CSharpCompilation Compilation { get; }
 
-    public static StackCompilation Create(params string[] sources) =>
-        new(CSharpCompilation.Create(
-            "StackProject",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"Stack{i}.cs")),
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)));
+    public static StackCompilation Create(params string[] sources) => Create(new Dictionary<string, byte[]>(), sources);
+
+    /// <summary>A stack project that also references compiled <paramref name="libraries"/> (assembly name to image).</summary>
+    public static StackCompilation Create(IReadOnlyDictionary<string, byte[]> libraries, params string[] sources) =>
+        new(
+            CSharpCompilation.Create(
+                "StackProject",
+                sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"Stack{i}.cs")),
+                TestReferences.All.Concat(libraries.Values.Select(image => MetadataReference.CreateFromImage(image))),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)),
+            libraries);
+
+    /// <summary>samples/IklimProd, with its conventions library.</summary>
+    public static StackCompilation Sample(string source) => Create(SampleProject.Libraries, source);
 
     public IReadOnlyList<Diagnostic> Errors =>
         Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
@@ -82,6 +96,7 @@ internal sealed class StackCompilation
         }
 
         var context = new AssemblyLoadContext("stack-" + Guid.NewGuid().ToString("N"), isCollectible: true);
+        context.Resolving += (loading, name) => name.Name is { } library && _libraries.TryGetValue(library, out var bytes) ? loading.LoadFromStream(new MemoryStream(bytes)) : null;
         try
         {
             image.Position = 0;
