@@ -21,14 +21,16 @@ public sealed class PreparedStack
             .Append(MetadataReference.CreateFromFile(typeof(StackBuilder).Assembly.Location))
             .ToImmutableArray();
 
-    public PreparedStack(int serviceCount)
+    /// <param name="serviceCount">How many services the stack has.</param>
+    /// <param name="idiomatic">Compile <see cref="IdiomaticSyntheticStack"/> instead of the literal source; the model is the same.</param>
+    public PreparedStack(int serviceCount, bool idiomatic = false)
     {
         Stack = new SyntheticStack(serviceCount);
         Compilation = CSharpCompilation.Create(
             "BenchStackProject",
             new[]
             {
-                CSharpSyntaxTree.ParseText(Stack.Source(), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: "BenchStack.cs"),
+                CSharpSyntaxTree.ParseText(idiomatic ? IdiomaticSyntheticStack.Source(serviceCount) : Stack.Source(), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: "BenchStack.cs"),
             },
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));

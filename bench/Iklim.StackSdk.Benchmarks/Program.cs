@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "side-by-side")
     return SideBySide.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "idiomatic")
+{
+    return IdiomaticComparison.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "stages")
 {
     return StageTimings.Run(args.Skip(1).ToArray());

@@ -51,6 +51,42 @@ public sealed class FuzzRegressionTests
         { "interpolated alias", "stack.Network(\"net\"); stack.Service(\"redis\").Image(\"redis:7.2.5-alpine\").Network(\"net\", {|IKS0002:$\"\\uDC00{Swarm.NodeHostname}\"|});" },
     };
 
+    // Found by the idiomatic mutation fuzz (seed 20261201, variants 109 and 141): a literal of the wrong type in a
+    // helper is a compiler error, and the evaluator, following the helper anyway, failed with an internal error
+    // ("please report this") instead of leaving the stack to the compiler's error.
+    public static TheoryData<string, string> HelperTypeErrors => new()
+    {
+        {
+            "static readonly string initialised with an int",
+            """
+            using Iklim.StackSdk;
+            internal static class Conventions { public static readonly string Network = 1; }
+            [Stack("iklimco")]
+            public sealed class InfraStack : IStackDefinition { public void Configure(IStackBuilder stack) { stack.Network(Conventions.Network); } }
+            """
+        },
+        {
+            "recursive helper returning a string where an int is due",
+            """
+            using Iklim.StackSdk;
+            [Stack("iklimco")]
+            public sealed class InfraStack : IStackDefinition
+            {
+                private static int Depth(int n) => n <= 1 ? "{{.Node.Hostname}}" : 1 + Depth(n / 2);
+                public void Configure(IStackBuilder stack) { stack.Service("deep").Image("nginx:1.27").Replicas(Depth(3)); }
+            }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(HelperTypeErrors))]
+    public void HelperWithATypeError_HasNoDefect(string name, string source)
+    {
+        var result = CompilerSideFuzzTests.Check(source);
+        Assert.True(result.Defects.Count == 0, name + ": " + result);
+    }
+
     [Theory]
     [MemberData(nameof(UnpairedSurrogates))]
     public async Task UnpairedSurrogate_IsIks0002AtTheArgument_AndBlocksTheStack(string name, string statement)

@@ -1,9 +1,13 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Analyzers.Rules;
 using Iklim.StackSdk.Building;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Iklim.StackSdk.Analyzers.Tests.Infrastructure;
 
@@ -38,6 +42,11 @@ internal sealed class StackCompilation
     public IReadOnlyList<Diagnostic> Errors =>
         Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
+    /// <summary>The diagnostics of the SDK's stack analyzer on this compilation, as the IDE and the build see them.</summary>
+    public ImmutableArray<Diagnostic> Analyze(CancellationToken cancellationToken = default) =>
+        Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new StackDefinitionAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(cancellationToken).GetAwaiter().GetResult();
+
     public INamedTypeSymbol StackClass(string name = "InfraStack") =>
         Compilation.GetTypeByMetadataName(name) ?? throw new InvalidOperationException($"{name} not found");
 
@@ -45,7 +54,39 @@ internal sealed class StackCompilation
         StackEvaluator.Evaluate(StackClass(name), tree => Compilation.GetSemanticModel(tree), CancellationToken.None);
 
     /// <summary>Emits the assembly, loads it in a collectible context, and runs Configure on the runtime builders.</summary>
-    public StackBuildResult RunAtRuntime(string name = "InfraStack")
+    public StackBuildResult RunAtRuntime(string name = "InfraStack") =>
+        WithLoadedAssembly(assembly => StackBuilder.Run((IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!));
+
+    /// <summary>
+    /// Emits once and runs Configure of each of <paramref name="names"/> under <paramref name="culture"/> (the current
+    /// culture of the calling thread, restored afterwards); a Configure that throws yields its exception instead.
+    /// </summary>
+    public IReadOnlyList<(StackBuildResult? Result, Exception? Error)> RunAtRuntime(IReadOnlyList<string> names, CultureInfo culture) =>
+        WithLoadedAssembly(assembly =>
+        {
+            var previous = CultureInfo.CurrentCulture;
+            CultureInfo.CurrentCulture = culture;
+            try
+            {
+                return names.Select(name =>
+                {
+                    try
+                    {
+                        return ((StackBuildResult?)StackBuilder.Run((IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!), (Exception?)null);
+                    }
+                    catch (Exception exception)
+                    {
+                        return (null, exception);
+                    }
+                }).ToList();
+            }
+            finally
+            {
+                CultureInfo.CurrentCulture = previous;
+            }
+        });
+
+    private T WithLoadedAssembly<T>(Func<Assembly, T> run)
     {
         using var image = new MemoryStream();
         var emit = Compilation.Emit(image);
@@ -59,9 +100,7 @@ internal sealed class StackCompilation
         try
         {
             image.Position = 0;
-            var assembly = context.LoadFromStream(image);
-            var definition = (IStackDefinition)Activator.CreateInstance(assembly.GetType(name, throwOnError: true)!)!;
-            return StackBuilder.Run(definition);
+            return run(context.LoadFromStream(image));
         }
         finally
         {
