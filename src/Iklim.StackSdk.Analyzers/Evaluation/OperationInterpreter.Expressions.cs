@@ -173,6 +173,11 @@ internal sealed partial class OperationInterpreter
 
     private object? EvaluateConversion(IConversionOperation conversion)
     {
+        if (!conversion.Conversion.Exists)
+        {
+            throw InvalidCode();
+        }
+
         if (conversion.OperatorMethod is { } method)
         {
             var operand = Evaluate(conversion.Operand);
@@ -271,6 +276,35 @@ internal sealed partial class OperationInterpreter
 
                     text.Append(written);
                     break;
+                case IInterpolatedStringAppendOperation { AppendCall: IInvocationOperation call }:
+                    // An interpolated string handler (string.Create): AppendLiteral(text) or AppendFormatted(value, alignment, format).
+                    if (call.TargetMethod.Name == "AppendLiteral")
+                    {
+                        text.Append(call.Arguments.Length > 0 ? Evaluate(call.Arguments[0].Value) as string : null);
+                        break;
+                    }
+
+                    var appended = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+                    if (appended is null)
+                    {
+                        return NotEvaluable(part, $"{Describe(part)} cannot be evaluated at compile time; {Advice}.");
+                    }
+
+                    var appendedValue = Evaluate(appended.Value);
+                    var appendedFormat = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "format" && a.ArgumentKind != ArgumentKind.DefaultValue) is { } formatArgument ? Evaluate(formatArgument.Value) as string : null;
+                    var appendedText = appendedValue is Unknown ? Unknown.Value : Format(appendedValue, appended.Value.Type, appendedFormat, appended.Value);
+                    if (appendedText is not string appendedString)
+                    {
+                        return Unknown.Value;
+                    }
+
+                    if (call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "alignment" && a.ArgumentKind != ArgumentKind.DefaultValue) is { } alignmentArgument && Evaluate(alignmentArgument.Value) is int width)
+                    {
+                        appendedString = width < 0 ? appendedString.PadRight(-width) : appendedString.PadLeft(width);
+                    }
+
+                    text.Append(appendedString);
+                    break;
                 default:
                     return NotEvaluable(part, $"{Describe(part)} cannot be evaluated at compile time; {Advice}.");
             }
@@ -278,6 +312,32 @@ internal sealed partial class OperationInterpreter
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// <c>string.Create(CultureInfo.InvariantCulture, $"...")</c> and <c>FormattableString.Invariant($"...")</c>: the
+    /// interpolation formats with the invariant culture, fractions included.
+    /// </summary>
+    private object? EvaluateInvariantInterpolation(IOperation interpolation)
+    {
+        var saved = _invariantFormatting;
+        _invariantFormatting = true;
+        try
+        {
+            return interpolation switch
+            {
+                IInterpolatedStringHandlerCreationOperation handler => Evaluate(handler.Content),
+                IConversionOperation { Operand: IInterpolatedStringOperation inner } => EvaluateInterpolatedString(inner),
+                _ => Evaluate(interpolation),
+            };
+        }
+        finally
+        {
+            _invariantFormatting = saved;
+        }
+    }
+
+    /// <summary>True inside an interpolation the program formats with the invariant culture.</summary>
+    private bool _invariantFormatting;
 
     /// <summary>
     /// A value as string interpolation or concatenation writes it. Numbers format with the invariant culture;
@@ -300,6 +360,8 @@ internal sealed partial class OperationInterpreter
                 return flag ? "True" : "False";
             case char character when format is null:
                 return character.ToString();
+            case double or float or decimal when _invariantFormatting:
+                return ((IFormattable)value).ToString(format, CultureInfo.InvariantCulture);
             case double or float or decimal:
                 return NotEvaluable(at, $"'{Text(at)}' formats a fraction with the machine's culture (0,5 under tr-TR), so the artefacts would differ between machines; use .ToString(\"{format ?? "0.##"}\", CultureInfo.InvariantCulture).");
             case IFormattable formattable when value is not ObjectValue:

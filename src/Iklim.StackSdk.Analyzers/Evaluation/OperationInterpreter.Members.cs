@@ -43,6 +43,11 @@ internal sealed partial class OperationInterpreter
             return enumValue.ToString();
         }
 
+        if (InvariantInterpolation(invocation) is { } interpolation)
+        {
+            return EvaluateInvariantInterpolation(interpolation);
+        }
+
         var arguments = EvaluateArguments(invocation.Arguments, method.Parameters.Length);
         if (arguments is null)
         {
@@ -52,6 +57,25 @@ internal sealed partial class OperationInterpreter
         var result = CallMethod(invocation, method, receiver, arguments);
         WriteBack(invocation.Arguments, arguments);
         return result;
+    }
+
+    /// <summary>The interpolated string of <c>string.Create(CultureInfo.InvariantCulture, $"...")</c> or <c>FormattableString.Invariant($"...")</c>.</summary>
+    private IOperation? InvariantInterpolation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType?.SpecialType == SpecialType.System_String && method.Name == "Create" && invocation.Arguments.Length == 2
+            && invocation.Arguments[1].Value is IInterpolatedStringHandlerCreationOperation handler
+            && ReferenceEquals(Evaluate(invocation.Arguments[0].Value), System.Globalization.CultureInfo.InvariantCulture))
+        {
+            return handler;
+        }
+
+        if (method.Name == "Invariant" && method.ContainingType?.ToDisplayString() == "System.FormattableString" && invocation.Arguments.Length == 1)
+        {
+            return invocation.Arguments[0].Value;
+        }
+
+        return null;
     }
 
     /// <summary>A helper whose arguments are unknown still hands back its builder: the chain goes on without a cascade.</summary>
@@ -402,6 +426,11 @@ internal sealed partial class OperationInterpreter
                 if (initial is null && instance.Fields.ContainsKey(member))
                 {
                     continue;
+                }
+
+                if (initial is not null && _sources.HasErrors(initial))
+                {
+                    throw InvalidCode();
                 }
 
                 instance.Fields[member] = initial is null ? DefaultOf(MemberType(member)) : EvaluateIn(frame, callers, () => Stored(Evaluate(initial)));
@@ -768,6 +797,11 @@ internal sealed partial class OperationInterpreter
         foreach (var member in _sources.StaticMembers(type))
         {
             var initializer = _sources.InitializerOf(member);
+            if (initializer is not null && _sources.HasErrors(initializer))
+            {
+                throw InvalidCode();
+            }
+
             _statics[member] = initializer is null ? DefaultOf(MemberType(member)) : EvaluateIn(frame, _callers.ToArray(), () => Stored(Evaluate(initializer)));
         }
 

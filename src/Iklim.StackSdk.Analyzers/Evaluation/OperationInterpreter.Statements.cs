@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -12,6 +13,31 @@ internal sealed partial class OperationInterpreter
     {
         Step(statement);
         EnsureStack();
+
+        // A statement the compiler rejects (half-typed code, a type error): stop before it, so nothing it swallowed or
+        // misread produces a finding.
+        if (statement is not IBlockOperation && _sources.HasErrors(statement))
+        {
+            throw InvalidCode();
+        }
+
+        try
+        {
+            return ExecuteCore(statement);
+        }
+        catch (Exception exception) when (exception is not StopEvaluation and not OperationCanceledException)
+        {
+            if (_sources.HasErrors(statement))
+            {
+                throw InvalidCode();
+            }
+
+            throw Stop(statement, $"The build could not evaluate this statement ({exception.GetType().Name}: {exception.Message}); please report this as an Iklim.StackSdk bug.");
+        }
+    }
+
+    private Flow ExecuteCore(IOperation statement)
+    {
         switch (statement)
         {
             case IBlockOperation block:

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Iklim.StackSdk.Analyzers.Evaluation;
 
@@ -21,6 +22,7 @@ internal sealed class SourceBodies
     private readonly Dictionary<ISymbol, IOperation?> _initializers = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, ISymbol> _canonical = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _ownTrees;
+    private readonly Dictionary<SyntaxNode, TextSpan[]> _errorSpans = new();
 
     public SourceBodies(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -95,6 +97,29 @@ internal sealed class SourceBodies
 
         _bodies[method] = body;
         return body;
+    }
+
+    /// <summary>
+    /// True when the compiler reports an error inside <paramref name="operation"/> (a half-typed statement, a type
+    /// error): the interpreter stops there rather than guess what the code means. The errors of each member are
+    /// read once.
+    /// </summary>
+    public bool HasErrors(IOperation operation)
+    {
+        var syntax = operation.Syntax;
+        var member = syntax.AncestorsAndSelf().FirstOrDefault(n => n is MemberDeclarationSyntax) ?? syntax.SyntaxTree.GetRoot();
+        if (!_errorSpans.TryGetValue(member, out var spans))
+        {
+            var model = operation.SemanticModel ?? Model(syntax.SyntaxTree);
+            spans = model.GetDiagnostics(member.Span)
+                .Where(d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree == syntax.SyntaxTree)
+                .Select(d => d.Location.SourceSpan)
+                .ToArray();
+            _errorSpans[member] = spans;
+        }
+
+        var span = syntax.Span;
+        return spans.Any(error => error.Start >= span.Start && error.Start <= span.End);
     }
 
     /// <summary>True for the body of an iterator: it yields, outside any lambda or local function it contains.</summary>

@@ -28,12 +28,12 @@ public sealed class HelperLocationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicas(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicas(1);
                 Queue(stack);
             }
 
             private static IServiceBuilder Queue(IStackScope scope) =>
-                scope.Service("rabbitmq").Image("rabbitmq:3.13-management").Replicas(3);
+                scope.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Replicas(3);
         }
         """,
         outermost: "Queue(stack)",
@@ -54,13 +54,13 @@ public sealed class HelperLocationTests
 
             private void Messaging(IStackScope scope)
             {
-                scope.Service("mailer").Image("nginx:1.27");
+                scope.Service("mailer").Image("nginx:1.27.2");
                 Queue(scope, 3);
             }
 
             private static void Queue(IStackScope scope, int replicas)
             {
-                var queue = scope.Service("rabbitmq").Image("rabbitmq:3.13-management");
+                var queue = scope.Service("rabbitmq").Image("rabbitmq:3.13.7-management");
                 queue.Replicas(replicas);
             }
         }
@@ -83,7 +83,7 @@ public sealed class HelperLocationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("redis").Image("redis:7.2-alpine").Replicated(1);
+                stack.Service("redis").Image("redis:7.2.5-alpine").Replicated(1);
                 Messaging(stack);
             }
 
@@ -93,7 +93,7 @@ public sealed class HelperLocationTests
             {
                 foreach (var name in new[] { "rabbitmq" })
                 {
-                    scope.Service(name).Image("rabbitmq:3.13-management").Replicated(3);
+                    scope.Service(name).Image("rabbitmq:3.13.7-management").Replicated(3);
                 }
             }
         }
@@ -117,14 +117,14 @@ public sealed class HelperLocationTests
             public void Configure(IStackBuilder stack)
             {
                 stack.Network("iklimco-net");
-                stack.Service("api").Image("nginx:1.27").Standard(3);
-                stack.Service("web").Image("nginx:1.27").Standard(2);
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Standard(3);
-                stack.Service("jobs").Image("nginx:1.27").Standard(3);
+                stack.Service("api").Image("nginx:1.27.2").Standard(3);
+                stack.Service("web").Image("nginx:1.27.2").Standard(2);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Standard(3);
+                stack.Service("jobs").Image("nginx:1.27.2").Standard(3);
             }
         }
         """,
-        outermost: "Image(\"rabbitmq:3.13-management\").Standard(3)",
+        outermost: "Image(\"rabbitmq:3.13.7-management\").Standard(3)",
         inner: [".Replicas(replicas)"],
         helpers: ["Standard"],
         outermostName: "Standard");
@@ -144,7 +144,7 @@ public sealed class HelperLocationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").{|IKS0101:Standard(3)|};
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").{|IKS0101:Standard(3)|};
             }
         }
         """,
@@ -161,7 +161,7 @@ public sealed class HelperLocationTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("rabbitmq").Image("rabbitmq:3.13-management").Standard(3).MaxReplicasPerNode(1);
+                stack.Service("rabbitmq").Image("rabbitmq:3.13.7-management").Standard(3).MaxReplicasPerNode(1);
             }
         }
         """,

@@ -25,12 +25,12 @@ public sealed class IdiomaticConstructTests
             private IServiceBuilder Web(IStackScope scope, string name)
             {
                 var service = scope.Service(name);
-                service.Image("nginx:1.27");
+                service.Image("nginx:1.27.2");
                 return service.Replicas(2);
             }
             """,
         body: """Web(stack, "web").Label("tier", "front");""",
-        expected: """stack.Service("web").Image("nginx:1.27").Replicas(2).Label("tier", "front");""");
+        expected: """stack.Service("web").Image("nginx:1.27.2").Replicas(2).Label("tier", "front");""");
 
     [Fact]
     public void ExtensionMethods_OnServiceBuilderAndScope_WithOptionalAndNamedArguments() => Check(

@@ -728,6 +728,7 @@ internal sealed class IdiomaticStackSource
                 ".User(\"nobody\")",
                 ".WorkingDir(\"/srv\")",
                 ".StopGracePeriod(\"" + Pick("5s", "1m30s") + "\")",
+                ".Logging(\"" + Pick("json-file", "local") + "\").LoggingOption(\"max-size\", \"" + Pick("10m", "50m") + "\")",
                 ".Entrypoint(\"/bin/sh\", \"-c\")",
                 ".Command(\"serve\", \"--port\", \"80\")",
                 ".Environment(\"NODE\", $\"{Swarm.NodeHostname}-{Swarm.ServiceName}\")",
@@ -840,6 +841,7 @@ internal sealed class IdiomaticStackSource
             var gateway{{k}} = stack.Gateway("c{{k}}-gw")
                 .Etcd(["http://etcd:2379"], prefix: "/apisix", timeout: {{10 + _random.Next(30)}})
                 .RealIp("X-Forwarded-For", "10.0.0.0/8", "172.16.0.0/12")
+                .AdminApi("APISIX_ADMIN_KEY", "10.0.0.0/8")
                 .Upstream("c{{k}}-up", upstream => {{upstream}}.Name("c{{k}}-up").Node("c{{k}}-api", 8080, weight: {{1 + _random.Next(3)}}).Timeout(connect: 5, send: 60, read: 60).Scheme("http").HealthCheck("/health"));
             var limit{{k}} = {{1 + _random.Next(60)}};
             foreach (var (id, path) in routes{{k}})

@@ -35,6 +35,10 @@ public sealed class StackClassNameSuppressorTests
         Assert.Equal(new Dictionary<string, bool> { ["PaymentsStack"] = true, ["WorkStack"] = false }, byClass);
     }
 
+    // A test double, never shipped: the analyzer-authoring rules for real analyzers (reserved IDs, release tracking,
+    // target framework, workspace references) do not apply to it.
+#pragma warning disable RS1029, RS1036, RS1038, RS1041, RS2008
+
     /// <summary>Stands in for the .NET analyzers' CA1711: it reports every class whose name ends in "Stack", at its name.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class SuffixAnalyzer : DiagnosticAnalyzer
@@ -58,4 +62,5 @@ public sealed class StackClassNameSuppressorTests
                 SymbolKind.NamedType);
         }
     }
+#pragma warning restore RS1029, RS1036, RS1038, RS1041, RS2008
 }
