@@ -33,12 +33,9 @@ public sealed class AdoptionTests(PackedSdk sdk, ITestOutputHelper output)
 
         """;
 
-    [SkippableFact]
+    [Fact]
     public void StatefulServiceScaledToThree_WarnsIks0101AtTheCall_WritesDeploy_AndTheFixClearsIt()
     {
-        Skip.IfNot(
-            ConsumerProject.PackedAnalyzersDeclare(sdk, "IKS0101"),
-            "The packed analyzers do not declare IKS0101 yet: its descriptor comes with the analyzer branch (fixes). The library already finds it at run time.");
 
         using var consumer = new ConsumerProject(sdk, "Payments");
         var stackFile = consumer.Write("PaymentsStack.cs", StatefulStack);

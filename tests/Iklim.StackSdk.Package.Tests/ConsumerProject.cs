@@ -1,8 +1,3 @@
-using System.IO.Compression;
-using System.Reflection.Metadata;
-using System.Reflection.Metadata.Ecma335;
-using System.Reflection.PortableExecutable;
-
 namespace Iklim.StackSdk.Package.Tests;
 
 /// <summary>
@@ -53,34 +48,6 @@ internal sealed class ConsumerProject : IDisposable
         Assert.True(index >= 0, snippet + " not in the stack file");
         var before = text[..index];
         return (before.Count(c => c == '\n') + 1, index - (before.LastIndexOf('\n') + 1) + 1);
-    }
-
-    /// <summary>
-    /// True when the packed analyzer assembly declares <paramref name="id"/> (its descriptor's ID is one of the
-    /// assembly's string literals). The runtime rules live in the library, so only this tells whether the
-    /// analyzers report a rule yet.
-    /// </summary>
-    public static bool PackedAnalyzersDeclare(PackedSdk sdk, string id)
-    {
-        using var zip = ZipFile.OpenRead(sdk.PackageFile);
-        using var copy = new MemoryStream();
-        using (var stream = zip.GetEntry("analyzers/dotnet/cs/Iklim.StackSdk.Analyzers.dll")!.Open())
-        {
-            stream.CopyTo(copy);
-        }
-
-        copy.Position = 0;
-        using var pe = new PEReader(copy);
-        var reader = pe.GetMetadataReader();
-        for (var handle = MetadataTokens.UserStringHandle(1); !handle.IsNil; handle = reader.GetNextHandle(handle))
-        {
-            if (reader.GetUserString(handle) == id)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void Expect((int ExitCode, string Output) result) => Assert.True(result.ExitCode == 0, result.Output);

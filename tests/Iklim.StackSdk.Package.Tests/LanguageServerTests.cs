@@ -48,9 +48,6 @@ public sealed class LanguageServerTests(PackedSdk sdk, ITestOutputHelper output)
     [SkippableFact]
     public void StatefulServiceScaledToThree_PublishesIks0101AtTheCall()
     {
-        Skip.IfNot(
-            ConsumerProject.PackedAnalyzersDeclare(sdk, "IKS0101"),
-            "The packed analyzers do not declare IKS0101 yet: its descriptor comes with the analyzer branch (fixes).");
         var text = Stack.Replace("REPLICAS", "3", StringComparison.Ordinal);
         AssertPublished(text, "IKS0101", "Replicas(3)", DiagnosticSeverityWarning);
     }
