@@ -37,7 +37,7 @@ internal sealed partial class OperationInterpreter
             }
         }
 
-        // Enum members are their number in the interpreter; the member name comes from the static type.
+        // Enum.ToString() on a value of the team's enum, which has no runtime type to call it on.
         if (method.Name == "ToString" && method.Parameters.Length == 0 && receiver is EnumValue enumValue)
         {
             return enumValue.ToString();

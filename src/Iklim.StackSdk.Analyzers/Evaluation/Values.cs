@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Iklim.StackSdk.Analyzers.Evaluation;
 
-// The interpreter's values are plain CLR values where C# has them (strings, boxed numbers and chars, enum members as
-// their underlying number, the SDK's runtime builders, BCL collections erased to object elements) and the types
-// below for what only exists in the user's source.
+// The interpreter's values are plain CLR values where C# has them (strings, boxed numbers and chars, the SDK's
+// runtime builders, BCL collections erased to object elements) and the types below for what only exists in the
+// user's source, enum values included.
 
 /// <summary>The value of an expression that could not be evaluated; the reason was already reported.</summary>
 internal sealed class Unknown
