@@ -37,7 +37,7 @@ internal sealed partial class OperationInterpreter
             }
         }
 
-        // Enum.ToString() on a value of the team's enum, which has no runtime type to call it on.
+        // Enum.ToString(): the member's name, whether the enum is the team's (no runtime type) or the SDK's.
         if (method.Name == "ToString" && method.Parameters.Length == 0 && receiver is EnumValue enumValue)
         {
             return enumValue.ToString();
