@@ -216,7 +216,7 @@ internal sealed partial class OperationInterpreter
         }
 
         var site = new CallSite(ReportLocation(at), Callee(method));
-        if (SourceBodies.IsIterator(body))
+        if (_sources.IsIterator(body))
         {
             // Runs the body to its end each time it is enumerated, from the place it was called.
             var outerCallers = (callers ?? _callers).Append(site).ToArray();

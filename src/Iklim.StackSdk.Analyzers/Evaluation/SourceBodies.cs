@@ -23,6 +23,7 @@ internal sealed class SourceBodies
     private readonly Dictionary<ISymbol, ISymbol> _canonical = new(SymbolEqualityComparer.Default);
     private readonly HashSet<SyntaxTree> _ownTrees;
     private readonly Dictionary<SyntaxNode, TextSpan[]> _errorSpans = new();
+    private readonly Dictionary<IOperation, bool> _iterators = new();
 
     public SourceBodies(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -122,8 +123,19 @@ internal sealed class SourceBodies
         return spans.Any(error => error.Start >= span.Start && error.Start <= span.End);
     }
 
-    /// <summary>True for the body of an iterator: it yields, outside any lambda or local function it contains.</summary>
-    public static bool IsIterator(IOperation body)
+    /// <summary>True for the body of an iterator: it yields, outside any lambda or local function it contains. Read once per body.</summary>
+    public bool IsIterator(IOperation body)
+    {
+        if (!_iterators.TryGetValue(body, out var isIterator))
+        {
+            isIterator = Yields(body);
+            _iterators[body] = isIterator;
+        }
+
+        return isIterator;
+    }
+
+    private static bool Yields(IOperation body)
     {
         var pending = new Stack<IOperation>();
         pending.Push(body);
