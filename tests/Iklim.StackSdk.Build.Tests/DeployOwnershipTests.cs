@@ -341,6 +341,11 @@ public sealed class DeployOwnershipTests : IDisposable
             ProjectDirectory = _folder.Combine("Infra"),
             ProjectName = "Infra",
         };
-        return (task.Execute(), engine);
+        var succeeded = task.Execute();
+
+        // Every code the task reports links to its page.
+        Assert.All(engine.Errors, error => Assert.Equal(BuildMessageCodes.HelpLink(error.Code), error.HelpLink));
+        Assert.All(engine.Warnings, warning => Assert.Equal(BuildMessageCodes.HelpLink(warning.Code), warning.HelpLink));
+        return (succeeded, engine);
     }
 }
