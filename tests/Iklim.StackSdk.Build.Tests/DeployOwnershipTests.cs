@@ -223,6 +223,20 @@ public sealed class DeployOwnershipTests : IDisposable
     }
 
     [Fact]
+    public void AStagingFolderLeftByAKilledBuild_IsRemovedEvenWhenNothingChanges()
+    {
+        Run(Infra(profiles: ["prod"]));
+        Directory.CreateDirectory(Deployed(".iklim-stack-staging"));
+        File.WriteAllText(Deployed(".iklim-stack-staging/new-0"), "half a build\n");
+
+        var (succeeded, engine) = Run(Infra(profiles: ["prod"]));
+
+        Assert.True(succeeded);
+        Assert.Equal(["Infra: deploy/ up to date (1 service)"], engine.Lines);
+        Assert.False(Directory.Exists(Deployed(".iklim-stack-staging")));
+    }
+
+    [Fact]
     public void FailureOnTheFirstBuild_LeavesNoDeployFolder()
     {
         var (succeeded, _) = Run(Stack("infra", ("docker-stack-infra.yml", "a\n"), (new string('x', 300) + ".yml", "x\n")));

@@ -34,18 +34,19 @@ internal sealed class DeployTransaction
     /// </summary>
     public void Commit()
     {
+        // A staging folder left by a build that was killed holds nothing anyone needs, even when nothing changes now.
+        var staging = Path.Combine(_deployDirectory, OwnedFiles.StagingFolder);
         if (IsEmpty)
         {
+            DeleteDirectory(staging);
             return;
         }
 
-        var staging = Path.Combine(_deployDirectory, OwnedFiles.StagingFolder);
         var createdDeployDirectory = !Directory.Exists(_deployDirectory);
         var undo = new Stack<Action>();
         var current = _deployDirectory;
         try
         {
-            // A staging folder left by a build that was killed holds nothing anyone needs.
             DeleteDirectory(staging);
             Directory.CreateDirectory(staging);
 
