@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Analyzers.Evaluation;
+using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Generators.Conventions;
 using Iklim.StackSdk.Generators.Manifest;
 using Iklim.StackSdk.Generators.Pipeline;
@@ -34,7 +35,7 @@ public sealed class StackArtefactGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AllStacks);
 
         context.RegisterSourceOutput(all, static (output, outcomes) =>
-            output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest))));
+            output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest), StackArtefacts.JoinedPaths)));
 
         var conventions = context.CompilationProvider
             .Select(static (compilation, cancellationToken) => ConventionSources.From(compilation, cancellationToken))
@@ -50,5 +51,8 @@ public sealed class StackArtefactGenerator : IIncrementalGenerator
     }
 
     private static ManifestStack ToManifest(StackOutcome outcome) =>
-        new(outcome.Name, outcome.Blocked, outcome.Summary, outcome.Files.Select(f => new KeyValuePair<string, string>(f.Path, f.Content)).ToList());
+        new(outcome.Name, outcome.Blocked, outcome.Summary, outcome.Files.Select(f => new KeyValuePair<string, string>(f.Path, f.Content)).ToList())
+        {
+            Origin = outcome.Origin,
+        };
 }

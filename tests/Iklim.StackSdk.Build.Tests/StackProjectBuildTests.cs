@@ -147,4 +147,89 @@ public sealed class StackProjectBuildTests
         Assert.Contains($"TinyStack.cs({line.i + 1},{column}): error IKS0002: Replicas must be at least 0, not -2.", build.Output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(fixture.DeployDirectory), build.Output);
     }
+
+    [Fact]
+    public void Tiny_TwoStacks_WriteBoth_WithOneStackMd_AndDockerReadsEach()
+    {
+        using var fixture = new FixtureBuild("TinyStack");
+        File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "ElkStack.cs"), ElkStack("elk", "docker-stack-elk.yml"));
+
+        var first = fixture.Build();
+
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("TinyStack: wrote docker-stack-elk.yml, docker-stack-elk.prod.yml, STACK.md", first.Output, StringComparison.Ordinal);
+        Assert.Contains("TinyStack: wrote docker-stack-tiny.yml, docker-stack-tiny.prod.yml", first.Output, StringComparison.Ordinal);
+        var stackMd = File.ReadAllText(Path.Combine(fixture.DeployDirectory, "STACK.md"));
+        Assert.True(stackMd.IndexOf("# Stack 'elk'\n", StringComparison.Ordinal) == 0, stackMd);
+        Assert.Contains("\n# Stack 'tiny'\n", stackMd, StringComparison.Ordinal);
+        foreach (var (files, service) in new[] { (new[] { "docker-stack-elk.yml", "docker-stack-elk.prod.yml" }, "elasticsearch"), (new[] { "docker-stack-tiny.yml", "docker-stack-tiny.prod.yml" }, "web") })
+        {
+            var config = DockerStackConfig(fixture.DeployDirectory, files);
+            Assert.True(config.ExitCode == 0, config.Output);
+            Assert.Contains("  " + service + ":\n", config.Output, StringComparison.Ordinal);
+        }
+
+        var second = fixture.Build();
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.Equal(2, second.Output.Split('\n').Count(line => line.Contains("TinyStack: deploy/ up to date", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Tiny_TwoStacksClaimingOneBaseFile_FailAtTheSecondStacksAttribute_AndWriteNothing()
+    {
+        using var fixture = new FixtureBuild("TinyStack");
+        var source = ElkStack("tiny2", "docker-stack-tiny.yml");
+        File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "ElkStack.cs"), source);
+        var line = source.Split('\n').ToList().FindIndex(l => l.StartsWith("[Stack(", StringComparison.Ordinal)) + 1;
+
+        var build = fixture.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"ElkStack.cs({line},2): error IKS0903: TinyStack: tiny2 not written: 'docker-stack-tiny.yml' is also produced by tiny with different content.", build.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(fixture.DeployDirectory), build.Output);
+    }
+
+    [Fact]
+    public void Tiny_RemovedProfile_ItsOverlayIsDeleted_AndAUserFileStays()
+    {
+        using var fixture = new FixtureBuild("TinyStack");
+        Assert.Equal(0, fixture.Build().ExitCode);
+        File.WriteAllText(Path.Combine(fixture.DeployDirectory, "README.md"), "how we deploy\n");
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var text = File.ReadAllText(source);
+        File.WriteAllText(source, text.Replace("stack.Profile(\"prod\", prod => prod.Service(\"web\").Replicas(3));", string.Empty, StringComparison.Ordinal));
+
+        var build = fixture.Build();
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("TinyStack: deleted docker-stack-tiny.prod.yml (no longer produced)", build.Output, StringComparison.Ordinal);
+        Assert.Equal(
+            [".iklim-stack-files", "README.md", "STACK.md", "docker-stack-tiny.yml"],
+            FixtureBuild.Snapshot(fixture.DeployDirectory).Keys);
+        Assert.Equal("how we deploy\n", File.ReadAllText(Path.Combine(fixture.DeployDirectory, "README.md")));
+    }
+
+    private static string ElkStack(string name, string baseFile) =>
+        "using Iklim.StackSdk;\n\nnamespace TinyStack;\n\n/// <summary>A second stack in the project.</summary>\n"
+        + "[Stack(\"" + name + "\", BaseFile = \"" + baseFile + "\")]\n"
+        + "public sealed class ElkStack : IStackDefinition\n{\n    /// <inheritdoc />\n    public void Configure(IStackBuilder stack)\n    {\n"
+        + "        stack.Network(\"net\").External();\n"
+        + "        stack.Service(\"elasticsearch\").Image(\"docker.elastic.co/elasticsearch/elasticsearch:8.15.3\").Network(\"net\").Replicas(1);\n"
+        + "        stack.Profile(\"prod\", prod => prod.Service(\"elasticsearch\").Replicas(1).MaxReplicasPerNode(1));\n"
+        + "    }\n}\n";
+
+    private static (int ExitCode, string Output) DockerStackConfig(string directory, string[] files)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("docker") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "stack", "config" }.Concat(files.SelectMany(file => new[] { "-c", file })))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var docker = System.Diagnostics.Process.Start(start)!;
+        var output = docker.StandardOutput.ReadToEnd();
+        var error = docker.StandardError.ReadToEnd();
+        docker.WaitForExit();
+        return (docker.ExitCode, output + error);
+    }
 }

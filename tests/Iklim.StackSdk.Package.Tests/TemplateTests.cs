@@ -32,7 +32,7 @@ public sealed class TemplateTests(PackedSdk sdk, ITestOutputHelper output)
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.Contains(" 0 Warning(s)", build.Output, StringComparison.Ordinal);
         Assert.Equal(
-            ["STACK.md", "docker-stack-payments.prod.yml", "docker-stack-payments.yml"],
+            [".iklim-stack-files", "STACK.md", "docker-stack-payments.prod.yml", "docker-stack-payments.yml"],
             Directory.GetFiles(Path.Combine(project, "deploy")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Contains("max_replicas_per_node: 1", File.ReadAllText(Path.Combine(project, "deploy", "docker-stack-payments.prod.yml")), StringComparison.Ordinal);
     }

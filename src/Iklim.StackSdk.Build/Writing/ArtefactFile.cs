@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Iklim.StackSdk.Build.Writing;
 
-/// <summary>Writes one artefact's text, byte for byte, only when the disk holds something else.</summary>
+/// <summary>An artefact's bytes, and the checks and file modes the build applies to them on disk.</summary>
 internal static class ArtefactFile
 {
     private static readonly Encoding Utf8WithoutBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -12,28 +12,8 @@ internal static class ArtefactFile
     /// <summary>The bytes written for <paramref name="content"/>: UTF-8 without a BOM, line endings exactly as given.</summary>
     public static byte[] Bytes(string content) => Utf8WithoutBom.GetBytes(content);
 
-    /// <summary>
-    /// Writes <paramref name="bytes"/> to <paramref name="fullPath"/>, creating its folders, unless the file already
-    /// holds exactly these bytes. Returns whether it wrote; an unchanged file keeps its timestamp.
-    /// </summary>
-    public static bool WriteIfChanged(string fullPath, byte[] bytes)
-    {
-        if (File.Exists(fullPath) && SameBytes(File.ReadAllBytes(fullPath), bytes))
-        {
-            MarkExecutableIfScript(fullPath);
-            return false;
-        }
-
-        var directory = Path.GetDirectoryName(fullPath);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        File.WriteAllBytes(fullPath, bytes);
-        MarkExecutableIfScript(fullPath);
-        return true;
-    }
+    /// <summary>Whether the file at <paramref name="fullPath"/> holds exactly <paramref name="bytes"/>.</summary>
+    public static bool Holds(string fullPath, byte[] bytes) => File.Exists(fullPath) && SameBytes(File.ReadAllBytes(fullPath), bytes);
 
     /// <summary>
     /// Gives a shell script (<c>*.sh</c>) the execute bits its readers have, so that <c>./init.sh</c> runs as
@@ -42,7 +22,16 @@ internal static class ArtefactFile
     /// </summary>
     public static void MarkExecutableIfScript(string fullPath)
     {
-        if (!fullPath.EndsWith(".sh", StringComparison.Ordinal) || Path.DirectorySeparatorChar != '/'
+        if (fullPath.EndsWith(".sh", StringComparison.Ordinal))
+        {
+            MarkExecutable(fullPath);
+        }
+    }
+
+    /// <summary>Adds the execute bits <see cref="MarkExecutableIfScript"/> gives a script, whatever the file's name.</summary>
+    public static void MarkExecutable(string fullPath)
+    {
+        if (Path.DirectorySeparatorChar != '/'
             || typeof(File).GetMethod("GetUnixFileMode", new[] { typeof(string) }) is not { } get
             || typeof(File).GetMethod("SetUnixFileMode", new[] { typeof(string), get.ReturnType }) is not { } set)
         {

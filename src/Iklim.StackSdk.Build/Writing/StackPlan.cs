@@ -1,16 +1,18 @@
 using System.Collections.Generic;
+using Iklim.StackSdk.Generators.Manifest;
 
 namespace Iklim.StackSdk.Build.Writing;
 
 /// <summary>One stack read from a manifest, its files already placed under the deploy folder.</summary>
 internal sealed class StackPlan
 {
-    public StackPlan(string name, bool blocked, string summary, string manifestPath)
+    public StackPlan(string name, bool blocked, string summary, string manifestPath, ManifestOrigin? origin)
     {
         Name = name;
         Blocked = blocked;
         Summary = summary;
         ManifestPath = manifestPath;
+        Origin = origin;
     }
 
     /// <summary>The stack's name.</summary>
@@ -24,6 +26,9 @@ internal sealed class StackPlan
 
     /// <summary>The manifest the stack was read from, named in errors.</summary>
     public string ManifestPath { get; }
+
+    /// <summary>The stack's <c>[Stack]</c> attribute, where its errors are reported; null for an older manifest.</summary>
+    public ManifestOrigin? Origin { get; }
 
     /// <summary>The files to write, in manifest order.</summary>
     public List<PlannedFile> Files { get; } = new List<PlannedFile>();

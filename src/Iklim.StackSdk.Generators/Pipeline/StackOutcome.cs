@@ -1,3 +1,5 @@
+using Iklim.StackSdk.Generators.Manifest;
+
 namespace Iklim.StackSdk.Generators.Pipeline;
 
 /// <summary>One file of a stack's artefacts: a path relative to the deploy folder and its text.</summary>
@@ -10,4 +12,8 @@ public sealed record GeneratedFile(string Path, string Content);
 /// <param name="Blocked">True when the stack has errors and no file may be written.</param>
 /// <param name="Summary">The build's one-line summary, or why nothing is written.</param>
 /// <param name="Files">The artefacts; empty when blocked.</param>
-public sealed record StackOutcome(string Name, bool Blocked, string Summary, EquatableArray<GeneratedFile> Files);
+public sealed record StackOutcome(string Name, bool Blocked, string Summary, EquatableArray<GeneratedFile> Files)
+{
+    /// <summary>The <c>[Stack]</c> attribute, where the build step reports a file this stack shares with another.</summary>
+    public ManifestOrigin? Origin { get; init; }
+}

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Iklim.StackSdk.Analyzers.Evaluation;
 using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Generators.Manifest;
 using Microsoft.CodeAnalysis;
 
 namespace Iklim.StackSdk.Generators.Pipeline;
@@ -24,12 +25,24 @@ internal static class StackOutcomes
                 stackClass,
                 tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
                 cancellationToken);
-            return From(evaluation);
+            return From(evaluation) with { Origin = Origin(context) };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             return Blocked(stackClass.Name, $"not written: internal error while generating ({exception.GetType().Name}: {exception.Message})");
         }
+    }
+
+    private static ManifestOrigin? Origin(GeneratorAttributeSyntaxContext context)
+    {
+        var attribute = context.Attributes.FirstOrDefault()?.ApplicationSyntaxReference;
+        if (attribute is null)
+        {
+            return null;
+        }
+
+        var span = attribute.SyntaxTree.GetLineSpan(attribute.Span);
+        return new ManifestOrigin(span.Path ?? string.Empty, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 
     public static StackOutcome From(StackEvaluation evaluation)

@@ -16,6 +16,16 @@ public sealed record Artefact(string Path, string Content);
 /// </summary>
 public static class StackArtefacts
 {
+    /// <summary>The placement summary of the deploy folder: one file, with one section per stack of the project.</summary>
+    public const string SummaryPath = "STACK.md";
+
+    /// <summary>
+    /// The files every stack of a project writes a section of, rather than a file of its own: a reader of
+    /// <c>deploy/</c> finds every stack's summary in the one <see cref="SummaryPath"/>, and a project with a single
+    /// stack gets exactly that stack's section.
+    /// </summary>
+    public static IReadOnlyList<string> JoinedPaths { get; } = new[] { SummaryPath };
+
     /// <summary>The artefacts of <paramref name="model"/>, in a fixed order.</summary>
     public static IReadOnlyList<Artefact> Create(StackModel model)
     {
@@ -38,7 +48,7 @@ public static class StackArtefacts
         }
 
         files.AddRange(GatewayArtefacts(model));
-        files.Add(new Artefact("STACK.md", StackSummaryEmitter.Emit(model)));
+        files.Add(new Artefact(SummaryPath, StackSummaryEmitter.Emit(model)));
         return files;
     }
 
