@@ -1,3 +1,4 @@
+using System.Linq;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Validation;
 
@@ -31,6 +32,23 @@ internal sealed class NetworkBuilder : INetworkBuilder
     }
 
     public INetworkBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "network", nameof(dockerName)) });
+
+    public INetworkBuilder Internal() => Set("Internal", Spec with { Internal = true });
+
+    public INetworkBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+    }
+
+    public INetworkBuilder IpamDriver(string driver) => Set("IpamDriver", Spec with { IpamDriver = Require.NotEmpty(driver, "An IPAM driver", nameof(driver)) });
+
+    public INetworkBuilder Subnet(string cidr)
+    {
+        Require.Subnet(cidr, nameof(cidr));
+        return Set("Subnet:" + cidr, Spec with { Subnets = Spec.Subnets.Contains(cidr) ? Spec.Subnets : Spec.Subnets.Add(cidr) });
+    }
 
     private INetworkBuilder Set(string key, NetworkSpec spec)
     {
@@ -68,6 +86,13 @@ internal sealed class VolumeBuilder : IVolumeBuilder
 
     public IVolumeBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "volume", nameof(dockerName)) });
 
+    public IVolumeBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+    }
+
     private IVolumeBuilder Set(string key, VolumeSpec spec)
     {
         var changed = !spec.Equals(Spec);
@@ -98,6 +123,15 @@ internal sealed class FileResourceBuilder : IFileResourceBuilder
     public IFileResourceBuilder File(string path) => Set("File", Spec with { File = Require.NotEmpty(path, "A file path", nameof(path)) });
 
     public IFileResourceBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, _kind, nameof(dockerName)) });
+
+    public IFileResourceBuilder TemplateDriver(string driver) => Set("TemplateDriver", Spec with { TemplateDriver = Require.NotEmpty(driver, "A template driver", nameof(driver)) });
+
+    public IFileResourceBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+    }
 
     private IFileResourceBuilder Set(string key, FileResourceSpec spec)
     {
