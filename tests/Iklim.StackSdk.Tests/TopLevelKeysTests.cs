@@ -11,7 +11,7 @@ namespace Iklim.StackSdk.Tests;
 /// <c>labels</c>, secret and config <c>template_driver</c>/<c>labels</c>) and the service's secret and config
 /// references with <c>uid</c>/<c>gid</c>/<c>mode</c> and bare targets: each value set in C# is what
 /// <c>docker stack config</c> reads back, a profile's change survives Docker's merge of base and overlay, and the
-/// files pass the compose-spec schema and dclint.
+/// files pass the compose-spec schema and dclint. <c>name</c> and <c>external</c> ride along.
 /// </summary>
 public sealed class TopLevelKeysTests
 {
@@ -20,7 +20,8 @@ public sealed class TopLevelKeysTests
         var stack = new StackBuilder("s", "docker-stack.yml");
         stack.Network("backend").Driver("overlay").DriverOption("encrypted", "true").Internal()
             .Label("com.example.team", "platform").IpamDriver("default").Subnet("10.20.0.0/24").Subnet("fd00:20::/64");
-        stack.Volume("data").Driver("local").Label("com.example.backup", "daily");
+        stack.Network("edge").External().Named("iklimco-net");
+        stack.Volume("data").Driver("local").Named("app-data").Label("com.example.backup", "daily");
         stack.Secret("db_password").File("./secrets/db_password").TemplateDriver("golang").Label("com.example.rotate", "90d");
         stack.Config("app_config").File("./config/app.conf").TemplateDriver("golang").Label("com.example.owner", "ops");
         stack.Service("app").Image("nginx:1.27.2-alpine").Network("backend").Volume("data", "/data")
@@ -65,6 +66,9 @@ public sealed class TopLevelKeysTests
         var subnets = ((YamlSequenceNode)Yaml.At(docker, "networks", "backend", "ipam", "config")).Children.Select(c => Yaml.Scalar(c, "subnet"));
         Assert.Equal(new[] { "10.20.0.0/24", "fd00:20::/64" }, subnets);
         Assert.Equal("daily", Yaml.Scalar(docker, "volumes", "data", "labels", "com.example.backup"));
+        Assert.Equal("app-data", Yaml.Scalar(docker, "volumes", "data", "name"));
+        Assert.Equal("iklimco-net", Yaml.Scalar(docker, "networks", "edge", "name"));
+        Assert.Equal("true", Yaml.Scalar(docker, "networks", "edge", "external"));
         Assert.Equal("golang", Yaml.Scalar(docker, "secrets", "db_password", "template_driver"));
         Assert.Equal("90d", Yaml.Scalar(docker, "secrets", "db_password", "labels", "com.example.rotate"));
         Assert.Equal("golang", Yaml.Scalar(docker, "configs", "app_config", "template_driver"));
