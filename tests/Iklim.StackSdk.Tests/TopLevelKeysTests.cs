@@ -158,6 +158,8 @@ public sealed class TopLevelKeysTests
         { "cidr", () => new StackBuilder("s", "f.yml").Network("n").Subnet("fd00::/129") },
         { "cidr", () => new StackBuilder("s", "f.yml").Network("n").Subnet("10.0.0.0/") },
         { "cidr", () => new StackBuilder("s", "f.yml").Network("n").Subnet("subnet") },
+        { "cidr", () => new StackBuilder("s", "f.yml").Network("n").Subnet("10.0.0.0/\u0662\u0664") },
+        { "cidr", () => new StackBuilder("s", "f.yml").Network("n").Subnet("fe80::1%eth0/64") },
         { "driver", () => new StackBuilder("s", "f.yml").Network("n").IpamDriver("") },
         { "name", () => new StackBuilder("s", "f.yml").Network("n").Label("", "x") },
         { "name", () => new StackBuilder("s", "f.yml").Volume("v").Label("", "x") },
@@ -171,6 +173,7 @@ public sealed class TopLevelKeysTests
         { "mode", () => new StackBuilder("s", "f.yml").Service("a").Config("x", mode: "") },
         { "uid", () => new StackBuilder("s", "f.yml").Service("a").Secret("x", uid: "root") },
         { "gid", () => new StackBuilder("s", "f.yml").Service("a").Config("x", gid: "-1") },
+        { "uid", () => new StackBuilder("s", "f.yml").Service("a").Config("x", uid: "${UID\uD800}") },
     };
 
     [Theory]

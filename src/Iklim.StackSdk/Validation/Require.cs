@@ -108,6 +108,7 @@ internal static class Require
 
         var slash = value!.IndexOf('/');
         var address = slash < 0 ? value : value.Substring(0, slash);
+
         // IPAddress also takes "10.1" and "fe80::1%eth0", which Docker's parser refuses.
         var ipv6 = address.IndexOf(':') >= 0;
         var valid = System.Net.IPAddress.TryParse(address, out _) && address.IndexOf('%') < 0 && !address.Any(char.IsWhiteSpace)
@@ -116,7 +117,7 @@ internal static class Require
         {
             var maximum = ipv6 ? 128 : 32;
             var prefix = value.Substring(slash + 1);
-            valid = prefix.Length is > 0 and <= 3 && prefix.All(char.IsDigit) && int.Parse(prefix, CultureInfo.InvariantCulture) <= maximum;
+            valid = prefix.Length is > 0 and <= 3 && prefix.All(c => c is >= '0' and <= '9') && int.Parse(prefix, CultureInfo.InvariantCulture) <= maximum;
         }
 
         if (!valid)
@@ -150,7 +151,13 @@ internal static class Require
     /// <summary>A numeric user or group id, as Swarm takes it for a mounted secret or config (a name is not looked up).</summary>
     public static string? NumericId(string? value, string what, string parameter)
     {
-        if (value is null || Names.HasInterpolation(value))
+        if (value is null)
+        {
+            return null;
+        }
+
+        NotNull(value, parameter);
+        if (Names.HasInterpolation(value))
         {
             return value;
         }
