@@ -123,6 +123,15 @@ public sealed class ResourceKeyImportTests : IDisposable
         AssertRefused(file, 6, "services.api.secrets[0]." + setting.Substring(0, setting.IndexOf(':')), problem);
     }
 
+    [Fact]
+    public void LabelsOnAnExternalVolume_DockerRejects_ImportRefuses()
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nvolumes:\n  data:\n    external: true\n    labels:\n      a: b\n");
+        Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, 8, "volumes.data.labels.a", "Docker refuses labels on an external volume");
+    }
+
     [Theory]
     [InlineData("    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n          gateway: 10.0.0.1\n", 9, "networks.n.ipam.config[0].gateway", "Docker rejects it")]
     [InlineData("    ipam:\n      options:\n        foo: bar\n", 7, "networks.n.ipam.options", "Docker rejects it")]

@@ -184,6 +184,16 @@ public sealed class TopLevelKeysTests
         Assert.Equal(parameter, error.ParamName);
     }
 
+    [Fact]
+    public void LabelsOnAnExternalVolume_AreRefusedAsDockerRefusesThem()
+    {
+        using var folder = new TempFolder();
+        Assert.NotEqual(0, DockerCli.StackConfig(folder.Write("v.yml", "services: {}\nvolumes:\n  data:\n    external: true\n    labels: {a: b}\n")).ExitCode);
+
+        Assert.Contains("Docker refuses labels", Assert.Throws<ArgumentException>(() => new StackBuilder("s", "f.yml").Volume("data").External().Label("a", "b")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new StackBuilder("s", "f.yml").Volume("data").Label("a", "b").External());
+    }
+
     [Theory]
     [InlineData("0440", 288)]
     [InlineData("440", 288)]

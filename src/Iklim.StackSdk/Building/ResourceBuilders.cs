@@ -73,7 +73,7 @@ internal sealed class VolumeBuilder : IVolumeBuilder
 
     public VolumeSpec Spec { get; private set; }
 
-    public IVolumeBuilder External() => Set("External", Spec with { External = true });
+    public IVolumeBuilder External() => Set("External", NoLabelsIfExternal(Spec with { External = true }));
 
     public IVolumeBuilder Driver(string driver) => Set("Driver", Spec with { Driver = Require.NotEmpty(driver, "A driver", nameof(driver)) });
 
@@ -90,8 +90,14 @@ internal sealed class VolumeBuilder : IVolumeBuilder
     {
         Require.NotEmpty(name, "A label name", nameof(name));
         Require.NotNull(value, nameof(value));
-        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+        return Set("Label:" + name, NoLabelsIfExternal(Spec with { Labels = Spec.Labels.Set(name, value) }));
     }
+
+    // Docker refuses the file ("conflicting parameters \"external\" and \"labels\""): an external volume is not the stack's to label.
+    private static VolumeSpec NoLabelsIfExternal(VolumeSpec spec) =>
+        spec.External && !spec.Labels.IsEmpty
+            ? throw new System.ArgumentException($"The volume '{spec.Name}' is external and has labels; Docker refuses labels on an external volume. Label it where it is created, or drop External().")
+            : spec;
 
     private IVolumeBuilder Set(string key, VolumeSpec spec)
     {
