@@ -70,6 +70,18 @@ internal static class StackCalls
         }
 
         calls.AddRange(n.DriverOptions.Select(o => Call("DriverOption", path + ".driver_opts." + o.Key, Arg(o.Key), Arg(o.Value))));
+        if (n.Internal)
+        {
+            calls.Add(Call("Internal", path + ".internal"));
+        }
+
+        if (n.IpamDriver is { } ipamDriver)
+        {
+            calls.Add(Call("IpamDriver", path + ".ipam.driver", Arg(ipamDriver)));
+        }
+
+        calls.AddRange(n.Subnets.Select((subnet, i) => Call("Subnet", path + ".ipam.config[" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", Arg(subnet))));
+        calls.AddRange(Labels(n.Labels, path));
         return calls;
     }
 
@@ -93,6 +105,7 @@ internal static class StackCalls
         }
 
         calls.AddRange(v.DriverOptions.Select(o => Call("DriverOption", path + ".driver_opts." + o.Key, Arg(o.Key), Arg(o.Value))));
+        calls.AddRange(Labels(v.Labels, path));
         return calls;
     }
 
@@ -114,7 +127,43 @@ internal static class StackCalls
             calls.Add(Call("File", path + ".file", Arg(file)));
         }
 
+        if (r.TemplateDriver is { } templateDriver)
+        {
+            calls.Add(Call("TemplateDriver", path + ".template_driver", Arg(templateDriver)));
+        }
+
+        calls.AddRange(Labels(r.Labels, path));
         return calls;
+    }
+
+    private static IEnumerable<DslCall> Labels(ValueMap labels, string path) =>
+        labels.Select(l => Call("Label", path + ".labels." + l.Key, Arg(l.Key), Arg(l.Value)));
+
+    private static DslArgument[] Reference(FileReference reference)
+    {
+        var arguments = new List<DslArgument> { Arg(reference.Source) };
+        if (reference.Target is { } target)
+        {
+            arguments.Add(Arg(target));
+        }
+
+        if (reference.Uid is { } uid)
+        {
+            arguments.Add(Named("uid", uid));
+        }
+
+        if (reference.Gid is { } gid)
+        {
+            arguments.Add(Named("gid", gid));
+        }
+
+        if (reference.Mode is { } mode)
+        {
+            // The DSL takes the mode in octal, as chmod does.
+            arguments.Add(Named("mode", "0" + Convert.ToString(mode, 8)));
+        }
+
+        return arguments.ToArray();
     }
 
     private static IReadOnlyList<DslCall> Service(ServiceSpec s, string path, Func<string, Exception> inexpressible)
@@ -200,12 +249,12 @@ internal static class StackCalls
 
         foreach (var secret in s.Secrets)
         {
-            Add("Secret", "secrets", secret.Target is { } target ? new[] { Arg(secret.Source), Arg(target) } : new[] { Arg(secret.Source) });
+            Add("Secret", "secrets", Reference(secret));
         }
 
         foreach (var config in s.Configs)
         {
-            Add("Config", "configs", config.Target is { } target ? new[] { Arg(config.Source), Arg(target) } : new[] { Arg(config.Source) });
+            Add("Config", "configs", Reference(config));
         }
 
         if (s.Healthcheck is { } health)

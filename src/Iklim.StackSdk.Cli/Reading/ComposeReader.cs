@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Iklim.StackSdk.Cli.Reading;
@@ -410,8 +411,8 @@ internal sealed class ComposeReader
                 return new FileReference(_yaml.Text(item, p), null);
             }
 
-            string? source = null;
-            string? target = null;
+            string? source = null, target = null, uid = null, gid = null;
+            int? mode = null;
             foreach (var (key, value, kp, _) in Entries(item, p))
             {
                 switch (key)
@@ -422,15 +423,50 @@ internal sealed class ComposeReader
                     case "target":
                         target = _yaml.Text(value, kp);
                         break;
-                    case "uid" or "gid" or "mode":
-                        throw Inexpressible(value, kp);
+                    case "uid":
+                        uid = QuotedId(value, kp);
+                        break;
+                    case "gid":
+                        gid = QuotedId(value, kp);
+                        break;
+                    case "mode":
+                        mode = FileMode(value, kp);
+                        break;
                     default:
                         throw Rejected(value, kp);
                 }
             }
 
-            return source is null ? throw _yaml.Error(item, p, "a reference needs a source (Docker rejects it).") : new FileReference(source, target);
+            return source is null
+                ? throw _yaml.Error(item, p, "a reference needs a source (Docker rejects it).")
+                : new FileReference(source, target) { Uid = uid, Gid = gid, Mode = mode };
         }).ToValueList();
+
+    // The schema wants a string: Docker rejects uid: 999 unquoted.
+    private string QuotedId(YamlNode node, string path) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain } && long.TryParse(_yaml.Text(node, path), NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? throw _yaml.Error(node, path, $"{path.Substring(path.LastIndexOf('.') + 1)} must be a string (Docker rejects a bare number): quote it.")
+            : _yaml.Text(node, path);
+
+    // A number as Docker's YAML reader takes it: 0440 and 0o440 are octal, 0x120 hexadecimal, anything else decimal.
+    private int FileMode(YamlNode node, string path)
+    {
+        var text = _yaml.Text(node, path);
+        if (node is not YamlScalarNode { Style: ScalarStyle.Plain })
+        {
+            throw _yaml.Error(node, path, $"mode '{text}' must be a number (Docker rejects a string): write it unquoted, such as 0440.");
+        }
+
+        var (digits, radix) = text.StartsWith("0o", StringComparison.Ordinal) ? (text.Substring(2), 8)
+            : text.StartsWith("0x", StringComparison.Ordinal) ? (text.Substring(2), 16)
+            : text.Length > 1 && text[0] == '0' ? (text.Substring(1), 8)
+            : (text, 10);
+        var valid = digits.Length is > 0 and <= 6 && digits.All(c => Uri.IsHexDigit(c) && Uri.FromHex(c) < radix);
+        var mode = valid ? Convert.ToInt32(digits, radix) : -1;
+        return mode is >= 0 and <= 4095
+            ? mode
+            : throw _yaml.Error(node, path, $"mode '{text}' is not a file mode: write it in octal, such as 0440.");
+    }
 
     private HealthcheckSpec Healthcheck(YamlNode node, string path)
     {
@@ -693,12 +729,41 @@ internal sealed class ComposeReader
                 "attachable" => n with { Attachable = _yaml.Boolean(value, p) },
                 "name" => n with { ExternalName = _yaml.Text(value, p) },
                 "driver_opts" => n with { DriverOptions = Map(value, p, OptionWithoutValue) },
-                "ipam" or "internal" or "labels" => throw Inexpressible(value, p),
+                "internal" => n with { Internal = _yaml.Boolean(value, p) },
+                "labels" => n with { Labels = Map(value, p, null) },
+                "ipam" => Ipam(n, value, p),
                 _ => throw Rejected(value, p),
             };
         }
 
         return n;
+    }
+
+    // Docker's 3.x schema allows only the driver and subnets here; Swarm picks gateways and ranges itself.
+    private NetworkSpec Ipam(NetworkSpec n, YamlNode node, string path)
+    {
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            n = key switch
+            {
+                "driver" => n with { IpamDriver = _yaml.Text(value, p) },
+                "config" => n with { Subnets = _yaml.Items(value, p).Select((item, i) => Subnet(item, Index(p, i))).ToValueList() },
+                _ => throw Rejected(value, p),
+            };
+        }
+
+        return n;
+    }
+
+    private string Subnet(YamlNode node, string path)
+    {
+        string? subnet = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            subnet = key == "subnet" ? _yaml.Text(value, p) : throw Rejected(value, p);
+        }
+
+        return subnet ?? throw _yaml.Error(node, path, "an ipam config entry without a subnet: the DSL declares subnets only.");
     }
 
     private VolumeSpec ReadVolume(string name, YamlNode node, string path)
@@ -712,7 +777,7 @@ internal sealed class ComposeReader
                 "driver" => v with { Driver = _yaml.Text(value, p) },
                 "driver_opts" => v with { DriverOptions = Map(value, p, OptionWithoutValue) },
                 "name" => v with { ExternalName = _yaml.Text(value, p) },
-                "labels" => throw Inexpressible(value, p),
+                "labels" => v with { Labels = Map(value, p, null) },
                 _ => throw Rejected(value, p),
             };
         }
@@ -730,7 +795,9 @@ internal sealed class ComposeReader
                 "external" => External(value, p, r.ExternalName, (external, named) => r with { External = external, ExternalName = named }),
                 "file" => r with { File = _yaml.Text(value, p) },
                 "name" => r with { ExternalName = _yaml.Text(value, p) },
-                "labels" or "template_driver" or "driver" or "driver_opts" => throw Inexpressible(value, p),
+                "labels" => r with { Labels = Map(value, p, null) },
+                "template_driver" => r with { TemplateDriver = _yaml.Text(value, p) },
+                "driver" or "driver_opts" => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
             };
         }

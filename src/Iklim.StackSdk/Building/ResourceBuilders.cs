@@ -1,3 +1,4 @@
+using System.Linq;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Validation;
 
@@ -32,6 +33,23 @@ internal sealed class NetworkBuilder : INetworkBuilder
 
     public INetworkBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "network", nameof(dockerName)) });
 
+    public INetworkBuilder Internal() => Set("Internal", Spec with { Internal = true });
+
+    public INetworkBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+    }
+
+    public INetworkBuilder IpamDriver(string driver) => Set("IpamDriver", Spec with { IpamDriver = Require.NotEmpty(driver, "An IPAM driver", nameof(driver)) });
+
+    public INetworkBuilder Subnet(string cidr)
+    {
+        Require.Subnet(cidr, nameof(cidr));
+        return Set("Subnet:" + cidr, Spec with { Subnets = Spec.Subnets.Contains(cidr) ? Spec.Subnets : Spec.Subnets.Add(cidr) });
+    }
+
     private INetworkBuilder Set(string key, NetworkSpec spec)
     {
         var changed = !spec.Equals(Spec);
@@ -55,7 +73,7 @@ internal sealed class VolumeBuilder : IVolumeBuilder
 
     public VolumeSpec Spec { get; private set; }
 
-    public IVolumeBuilder External() => Set("External", Spec with { External = true });
+    public IVolumeBuilder External() => Set("External", NoLabelsIfExternal(Spec with { External = true }));
 
     public IVolumeBuilder Driver(string driver) => Set("Driver", Spec with { Driver = Require.NotEmpty(driver, "A driver", nameof(driver)) });
 
@@ -67,6 +85,19 @@ internal sealed class VolumeBuilder : IVolumeBuilder
     }
 
     public IVolumeBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, "volume", nameof(dockerName)) });
+
+    public IVolumeBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, NoLabelsIfExternal(Spec with { Labels = Spec.Labels.Set(name, value) }));
+    }
+
+    // Docker refuses the file ("conflicting parameters \"external\" and \"labels\""): an external volume is not the stack's to label.
+    private static VolumeSpec NoLabelsIfExternal(VolumeSpec spec) =>
+        spec.External && !spec.Labels.IsEmpty
+            ? throw new System.ArgumentException($"The volume '{spec.Name}' is external and has labels; Docker refuses labels on an external volume. Label it where it is created, or drop External().")
+            : spec;
 
     private IVolumeBuilder Set(string key, VolumeSpec spec)
     {
@@ -98,6 +129,15 @@ internal sealed class FileResourceBuilder : IFileResourceBuilder
     public IFileResourceBuilder File(string path) => Set("File", Spec with { File = Require.NotEmpty(path, "A file path", nameof(path)) });
 
     public IFileResourceBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, _kind, nameof(dockerName)) });
+
+    public IFileResourceBuilder TemplateDriver(string driver) => Set("TemplateDriver", Spec with { TemplateDriver = Require.NotEmpty(driver, "A template driver", nameof(driver)) });
+
+    public IFileResourceBuilder Label(string name, string value)
+    {
+        Require.NotEmpty(name, "A label name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
+    }
 
     private IFileResourceBuilder Set(string key, FileResourceSpec spec)
     {

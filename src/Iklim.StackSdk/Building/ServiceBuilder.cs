@@ -85,11 +85,17 @@ internal sealed class ServiceBuilder : IServiceBuilder
     public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false) =>
         Mount(Require.AbsolutePath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
 
-    public IServiceBuilder Secret(string name, string? target = null) =>
-        Set("Secret:" + Require.ObjectName(name, "secret", nameof(name)), s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
+    public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
+    {
+        var reference = Reference(Require.ObjectName(name, "secret", nameof(name)), target, uid, gid, mode);
+        return Set("Secret:" + name, s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, reference) });
+    }
 
-    public IServiceBuilder Config(string name, string? target = null) =>
-        Set("Config:" + Require.ObjectName(name, "config", nameof(name)), s => s with { Configs = s.Configs.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
+    public IServiceBuilder Config(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
+    {
+        var reference = Reference(Require.ObjectName(name, "config", nameof(name)), target, uid, gid, mode);
+        return Set("Config:" + name, s => s with { Configs = s.Configs.Upsert(r => r.Source == name, reference) });
+    }
 
     public IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null)
     {
@@ -231,7 +237,13 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return arguments.ToValueList();
     }
 
-    private static string? Target(string? target) => target is null ? null : Require.AbsolutePath(target, "The mount target", nameof(target));
+    private static FileReference Reference(string name, string? target, string? uid, string? gid, string? mode) =>
+        new(name, target is null ? null : Require.FileTarget(target, nameof(target)))
+        {
+            Uid = Require.NumericId(uid, "uid", nameof(uid)),
+            Gid = Require.NumericId(gid, "gid", nameof(gid)),
+            Mode = Require.FileMode(mode, nameof(mode)),
+        };
 
     private static UpdateConfigSpec Update(int? parallelism, string? delay, UpdateOrder? order, FailureAction? failureAction, string? monitor) =>
         new(

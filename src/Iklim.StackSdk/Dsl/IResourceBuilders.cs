@@ -22,6 +22,25 @@ public interface INetworkBuilder
     /// <summary>The network's real name in Docker (<c>name:</c>).</summary>
     /// <example><code>stack.Network("net").External().Named("iklimco-net");</code></example>
     INetworkBuilder Named(string dockerName);
+
+    /// <summary>Cuts the network off from the outside (<c>internal: true</c>): its services reach only each other.</summary>
+    /// <example><code>stack.Network("db").Driver("overlay").Internal();</code></example>
+    INetworkBuilder Internal();
+
+    /// <summary>Sets one label of the network object (<c>labels</c>).</summary>
+    /// <example><code>stack.Network("backend").Label("com.example.team", "platform");</code></example>
+    INetworkBuilder Label(string name, string value);
+
+    /// <summary>Sets the IPAM driver (<c>ipam.driver</c>).</summary>
+    /// <example><code>stack.Network("backend").IpamDriver("default");</code></example>
+    INetworkBuilder IpamDriver(string driver);
+
+    /// <summary>
+    /// Adds a subnet (<c>ipam.config[].subnet</c>) in CIDR notation. Swarm chooses the gateway and the address range
+    /// itself: Docker's stack loader refuses <c>gateway</c>, <c>ip_range</c>, <c>aux_addresses</c> and <c>ipam.options</c>.
+    /// </summary>
+    /// <example><code>stack.Network("backend").Subnet("10.20.0.0/24");</code></example>
+    INetworkBuilder Subnet(string cidr);
 }
 
 /// <summary>Configures a top-level named volume.</summary>
@@ -42,6 +61,10 @@ public interface IVolumeBuilder
     /// <summary>The volume's real name in Docker (<c>name:</c>).</summary>
     /// <example><code>stack.Volume("data").Named("shared-data");</code></example>
     IVolumeBuilder Named(string dockerName);
+
+    /// <summary>Sets one label of the volume (<c>labels</c>). Docker refuses labels on an external volume.</summary>
+    /// <example><code>stack.Volume("data").Label("com.example.backup", "daily");</code></example>
+    IVolumeBuilder Label(string name, string value);
 }
 
 /// <summary>Configures a top-level secret or config.</summary>
@@ -58,6 +81,17 @@ public interface IFileResourceBuilder
     /// <summary>The real name in Docker (<c>name:</c>).</summary>
     /// <example><code>stack.Secret("cookie").External().Named("rabbitmq_erlang_cookie_v2");</code></example>
     IFileResourceBuilder Named(string dockerName);
+
+    /// <summary>
+    /// Sets the template driver (<c>template_driver</c>): with <c>golang</c>, Swarm expands placeholders such as
+    /// <c>{{ .Service.Name }}</c> in the content for each task.
+    /// </summary>
+    /// <example><code>stack.Config("app_config").File("./config/app.conf").TemplateDriver("golang");</code></example>
+    IFileResourceBuilder TemplateDriver(string driver);
+
+    /// <summary>Sets one label of the secret or config object (<c>labels</c>).</summary>
+    /// <example><code>stack.Secret("db_password").File("./secrets/db_password").Label("com.example.rotate", "90d");</code></example>
+    IFileResourceBuilder Label(string name, string value);
 }
 
 /// <summary>Configures a node of the inventory.</summary>

@@ -63,13 +63,24 @@ public interface IServiceBuilder
     /// <example><code>.Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)</code></example>
     IServiceBuilder Bind(string hostPath, string target, bool readOnly = false);
 
-    /// <summary>Grants a declared secret (mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given).</summary>
+    /// <summary>
+    /// Grants a declared secret, mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given:
+    /// an absolute path, or a bare file name under <c>/run/secrets/</c>. <paramref name="uid"/>, <paramref name="gid"/>
+    /// and <paramref name="mode"/> (octal, as <c>chmod</c> takes it) set the file's owner and permissions; Docker's
+    /// defaults are 0, 0 and 0444.
+    /// </summary>
     /// <example><code>.Secret("rabbitmq_erlang_cookie")</code></example>
-    IServiceBuilder Secret(string name, string? target = null);
+    /// <example><code>.Secret("db_password", "postgres_password", uid: "999", gid: "999", mode: "0400")</code></example>
+    IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null);
 
-    /// <summary>Mounts a declared config, at <paramref name="target"/> if given.</summary>
+    /// <summary>
+    /// Mounts a declared config, at <c>/&lt;name&gt;</c> unless <paramref name="target"/> is given: an absolute path,
+    /// or a bare file name under <c>/</c>. <paramref name="uid"/>, <paramref name="gid"/> and <paramref name="mode"/>
+    /// (octal) as for <see cref="Secret"/>.
+    /// </summary>
     /// <example><code>.Config("apisix_config", "/usr/local/apisix/conf/config.yaml")</code></example>
-    IServiceBuilder Config(string name, string? target = null);
+    /// <example><code>.Config("prometheus_config", "/etc/prometheus/prometheus.yml", mode: "0440")</code></example>
+    IServiceBuilder Config(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null);
 
     /// <summary><c>healthcheck</c>.</summary>
     /// <example><code>.Healthcheck(new[] { "CMD", "redis-cli", "ping" }, interval: "10s", retries: 3)</code></example>

@@ -268,95 +268,73 @@ public static class ComposeFileEmitter
 
     private static void WriteNetwork(YamlWriter yaml, NetworkSpec n)
     {
-        var fields = new List<(string, object)>();
-        if (n.ExternalName is { } name)
-        {
-            fields.Add(("name", name));
-        }
-
-        if (n.External)
-        {
-            fields.Add(("external", true));
-        }
-
-        if (n.Driver is { } driver)
-        {
-            fields.Add(("driver", driver));
-        }
-
-        if (n.Attachable)
-        {
-            fields.Add(("attachable", true));
-        }
-
-        Fields(yaml, fields, n.DriverOptions);
-    }
-
-    private static void WriteVolume(YamlWriter yaml, VolumeSpec v)
-    {
-        var fields = new List<(string, object)>();
-        if (v.ExternalName is { } name)
-        {
-            fields.Add(("name", name));
-        }
-
-        if (v.External)
-        {
-            fields.Add(("external", true));
-        }
-
-        if (v.Driver is { } driver)
-        {
-            fields.Add(("driver", driver));
-        }
-
-        Fields(yaml, fields, v.DriverOptions);
-    }
-
-    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r)
-    {
-        var fields = new List<(string, object)>();
-        if (r.ExternalName is { } name)
-        {
-            fields.Add(("name", name));
-        }
-
-        if (r.External)
-        {
-            fields.Add(("external", true));
-        }
-
-        if (r.File is { } file)
-        {
-            fields.Add(("file", file));
-        }
-
-        Fields(yaml, fields, ValueMap.Empty);
-    }
-
-    private static void Fields(YamlWriter yaml, List<(string Key, object Value)> fields, ValueMap driverOptions)
-    {
-        if (fields.Count == 0 && driverOptions.IsEmpty)
+        if (n.ExternalName is null && !n.External && n.Driver is null && !n.Attachable && n.DriverOptions.IsEmpty
+            && !n.Internal && n.Labels.IsEmpty && n.IpamDriver is null && n.Subnets.IsEmpty)
         {
             yaml.BeginEmptyFlowMapping();
             return;
         }
 
         yaml.BeginMapping();
-        foreach (var (key, value) in fields)
+        Scalar(yaml, "name", n.ExternalName);
+        Flag(yaml, "external", n.External);
+        Scalar(yaml, "driver", n.Driver);
+        Flag(yaml, "attachable", n.Attachable);
+        Map(yaml, "driver_opts", n.DriverOptions);
+        Flag(yaml, "internal", n.Internal);
+        if (n.IpamDriver is not null || !n.Subnets.IsEmpty)
         {
-            yaml.Key(key);
-            if (value is bool flag)
+            yaml.Key("ipam").BeginMapping();
+            Scalar(yaml, "driver", n.IpamDriver);
+            if (!n.Subnets.IsEmpty)
             {
-                yaml.Boolean(flag);
+                yaml.Key("config").BeginSequence();
+                foreach (var subnet in n.Subnets)
+                {
+                    yaml.BeginMapping().Key("subnet").String(subnet).EndMapping();
+                }
+
+                yaml.EndSequence();
             }
-            else
-            {
-                yaml.String((string)value);
-            }
+
+            yaml.EndMapping();
         }
 
-        Map(yaml, "driver_opts", driverOptions);
+        Map(yaml, "labels", n.Labels);
+        yaml.EndMapping();
+    }
+
+    private static void WriteVolume(YamlWriter yaml, VolumeSpec v)
+    {
+        if (v.ExternalName is null && !v.External && v.Driver is null && v.DriverOptions.IsEmpty && v.Labels.IsEmpty)
+        {
+            yaml.BeginEmptyFlowMapping();
+            return;
+        }
+
+        yaml.BeginMapping();
+        Scalar(yaml, "name", v.ExternalName);
+        Flag(yaml, "external", v.External);
+        Scalar(yaml, "driver", v.Driver);
+        Map(yaml, "driver_opts", v.DriverOptions);
+        Map(yaml, "labels", v.Labels);
+        yaml.EndMapping();
+    }
+
+    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r)
+    {
+        if (r.ExternalName is null && !r.External && r.File is null && r.TemplateDriver is null && r.Labels.IsEmpty)
+        {
+            yaml.BeginEmptyFlowMapping();
+            return;
+        }
+
+        yaml.BeginMapping();
+        Scalar(yaml, "name", r.ExternalName);
+        Flag(yaml, "external", r.External);
+        Scalar(yaml, "file", r.File);
+        Scalar(yaml, "template_driver", r.TemplateDriver);
+        Map(yaml, "labels", r.Labels);
         yaml.EndMapping();
     }
 
@@ -370,14 +348,20 @@ public static class ComposeFileEmitter
         yaml.Key(key).BeginSequence();
         foreach (var reference in references)
         {
-            if (reference.Target is { } target)
-            {
-                yaml.BeginMapping().Key("source").String(reference.Source).Key("target").String(target).EndMapping();
-            }
-            else
+            if (reference.Target is null && reference.Uid is null && reference.Gid is null && reference.Mode is null)
             {
                 yaml.String(reference.Source);
+                continue;
             }
+
+            yaml.BeginMapping().Key("source").String(reference.Source);
+            Scalar(yaml, "target", reference.Target);
+            Scalar(yaml, "uid", reference.Uid);
+            Scalar(yaml, "gid", reference.Gid);
+
+            // In decimal: YAML 1.1 readers (Docker) take 0440 as octal, YAML 1.2 readers (the schema checkers) as 440.
+            Number(yaml, "mode", reference.Mode);
+            yaml.EndMapping();
         }
 
         yaml.EndSequence();
@@ -404,6 +388,14 @@ public static class ComposeFileEmitter
         if (value is not null)
         {
             yaml.Key(key).String(value);
+        }
+    }
+
+    private static void Flag(YamlWriter yaml, string key, bool value)
+    {
+        if (value)
+        {
+            yaml.Key(key).Boolean(true);
         }
     }
 

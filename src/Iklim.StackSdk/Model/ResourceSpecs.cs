@@ -1,6 +1,6 @@
 namespace Iklim.StackSdk.Model;
 
-/// <summary>A top-level <c>networks</c> entry. Docker replaces such entries whole when an overlay names them.</summary>
+/// <summary>A top-level <c>networks</c> entry. Docker replaces such entries whole when an overlay names them (measured for every key, labels and driver options included).</summary>
 public sealed record NetworkSpec(string Name)
 {
     /// <summary><c>external</c>.</summary>
@@ -17,6 +17,21 @@ public sealed record NetworkSpec(string Name)
 
     /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
     public string? ExternalName { get; init; }
+
+    /// <summary><c>internal</c>: no route out of the network.</summary>
+    public bool Internal { get; init; }
+
+    /// <summary><c>labels</c> of the network object.</summary>
+    public ValueMap Labels { get; init; }
+
+    /// <summary><c>ipam.driver</c>.</summary>
+    public string? IpamDriver { get; init; }
+
+    /// <summary>
+    /// <c>ipam.config[].subnet</c>, in order. Docker's stack loader accepts nothing else under <c>ipam</c>
+    /// (no <c>ip_range</c>, <c>gateway</c>, <c>aux_addresses</c> or <c>options</c>): Swarm picks the gateway itself.
+    /// </summary>
+    public ValueList<string> Subnets { get; init; }
 }
 
 /// <summary>A top-level <c>volumes</c> entry.</summary>
@@ -33,6 +48,9 @@ public sealed record VolumeSpec(string Name)
 
     /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
     public string? ExternalName { get; init; }
+
+    /// <summary><c>labels</c> of the volume.</summary>
+    public ValueMap Labels { get; init; }
 }
 
 /// <summary>A top-level <c>secrets</c> or <c>configs</c> entry.</summary>
@@ -46,6 +64,12 @@ public sealed record FileResourceSpec(string Name)
 
     /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
     public string? ExternalName { get; init; }
+
+    /// <summary><c>template_driver</c>: <c>golang</c> makes Swarm expand <c>{{ .Service.Name }}</c> and the like in the content per task.</summary>
+    public string? TemplateDriver { get; init; }
+
+    /// <summary><c>labels</c> of the secret or config object.</summary>
+    public ValueMap Labels { get; init; }
 }
 
 /// <summary>A node of the profile's inventory: what the placement rules check constraints against. Never emitted.</summary>

@@ -12,8 +12,22 @@ public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol,
 /// </summary>
 public sealed record MountSpec(string Source, string Target, bool ReadOnly);
 
-/// <summary>A service's use of a secret or config, by source name, optionally mounted at a target.</summary>
-public sealed record FileReference(string Source, string? Target);
+/// <summary>
+/// A service's use of a secret or config, by source name, optionally mounted at a target: an absolute path, or a bare
+/// file name (a secret then lands in <c>/run/secrets/</c>, a config in <c>/</c>). Docker replaces a reference whole
+/// when an overlay names the same source.
+/// </summary>
+public sealed record FileReference(string Source, string? Target)
+{
+    /// <summary><c>uid</c> of the mounted file (Docker's default: 0).</summary>
+    public string? Uid { get; init; }
+
+    /// <summary><c>gid</c> of the mounted file (Docker's default: 0).</summary>
+    public string? Gid { get; init; }
+
+    /// <summary><c>mode</c> of the mounted file as a number (0440 octal is 288); Docker's default is 0444.</summary>
+    public int? Mode { get; init; }
+}
 
 /// <summary><c>healthcheck</c> settings.</summary>
 public sealed record HealthcheckSpec(ValueList<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace Iklim.StackSdk.Validation;
 
@@ -94,6 +95,102 @@ internal static class Require
         }
 
         return value;
+    }
+
+    /// <summary>A subnet as Docker parses it: an IPv4 or IPv6 address with an optional prefix length, or an interpolation.</summary>
+    public static string Subnet(string? value, string parameter)
+    {
+        NotNull(value, parameter);
+        if (Names.HasInterpolation(value!))
+        {
+            return value!;
+        }
+
+        var slash = value!.IndexOf('/');
+        var address = slash < 0 ? value : value.Substring(0, slash);
+
+        // IPAddress also takes "10.1" and "fe80::1%eth0", which Docker's parser refuses.
+        var ipv6 = address.IndexOf(':') >= 0;
+        var valid = System.Net.IPAddress.TryParse(address, out _) && address.IndexOf('%') < 0 && !address.Any(char.IsWhiteSpace)
+            && (ipv6 || address.Split('.').Length == 4);
+        if (valid && slash >= 0)
+        {
+            var maximum = ipv6 ? 128 : 32;
+            var prefix = value.Substring(slash + 1);
+            valid = prefix.Length is > 0 and <= 3 && prefix.All(c => c is >= '0' and <= '9') && int.Parse(prefix, CultureInfo.InvariantCulture) <= maximum;
+        }
+
+        if (!valid)
+        {
+            throw new ArgumentException($"'{value}' is not a subnet: write it in CIDR notation, such as 10.20.0.0/24 or fd00:20::/64.", parameter);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Where a secret or config is mounted: an absolute path, or a bare file name (Docker puts a secret's in
+    /// <c>/run/secrets/</c>, a config's in <c>/</c>).
+    /// </summary>
+    public static string FileTarget(string? value, string parameter)
+    {
+        NotNull(value, parameter);
+        if (Names.IsAbsolutePath(value) || Names.HasInterpolation(value!))
+        {
+            return AbsolutePath(value, "The mount target", parameter);
+        }
+
+        if (value!.Length == 0 || value is "." or ".." || value.IndexOf('/') >= 0 || value.IndexOf(':') >= 0)
+        {
+            throw new ArgumentException($"The mount target '{value}' must be an absolute path or a bare file name (no '/' or ':').", parameter);
+        }
+
+        return value;
+    }
+
+    /// <summary>A numeric user or group id, as Swarm takes it for a mounted secret or config (a name is not looked up).</summary>
+    public static string? NumericId(string? value, string what, string parameter)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        NotNull(value, parameter);
+        if (Names.HasInterpolation(value))
+        {
+            return value;
+        }
+
+        if (value.Length is 0 or > 10 || !value.All(c => c is >= '0' and <= '9'))
+        {
+            throw new ArgumentException($"The {what} '{value}' must be a number, such as \"999\".", parameter);
+        }
+
+        return value;
+    }
+
+    /// <summary>A file mode written in octal, as <c>chmod</c> takes it (<c>"0440"</c>, <c>"440"</c>); returns its number.</summary>
+    public static int? FileMode(string? octal, string parameter)
+    {
+        if (octal is null)
+        {
+            return null;
+        }
+
+        var digits = octal.StartsWith("0o", StringComparison.Ordinal) ? octal.Substring(2) : octal;
+        if (digits.Length is 0 or > 5 || digits.Any(c => c is < '0' or > '7'))
+        {
+            throw new ArgumentException($"'{octal}' is not a file mode: write it in octal, such as \"0440\".", parameter);
+        }
+
+        var mode = digits.Aggregate(0, (value, digit) => (value * 8) + (digit - '0'));
+        if (mode > 4095)
+        {
+            throw new ArgumentException($"'{octal}' is not a file mode: the largest is \"07777\".", parameter);
+        }
+
+        return mode;
     }
 
     // Every string the DSL accepts passes here, so this is also where text that no YAML or JSON file can hold

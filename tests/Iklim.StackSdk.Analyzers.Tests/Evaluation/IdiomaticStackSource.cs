@@ -741,7 +741,7 @@ internal sealed class IdiomaticStackSource
                 ".Port(" + (7000 + (10 * k) + _random.Next(10)) + ", 80, mode: PortMode.Host)",
                 ".Volume(\"c" + k + "-data\", \"/data\"" + Maybe(", readOnly: true") + ")",
                 ".Bind(\"/var/run/docker.sock\", \"/var/run/docker.sock\", readOnly: true)",
-                ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + ")",
+                ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + Maybe(", uid: \"999\", mode: \"0400\"") + ")",
                 ".Config(\"c" + k + "_conf\", \"/etc/app.conf\")",
                 ".Healthcheck([\"CMD\", \"true\"], interval: \"10s\", timeout: \"2s\", retries: 3, startPeriod: \"5s\")",
                 ".Replicas(" + _random.Next(4) + ")",
@@ -765,8 +765,8 @@ internal sealed class IdiomaticStackSource
             {
                 scope.Volume("c{{k}}-data"){{Maybe(".Driver(\"local\").DriverOption(\"type\", \"nfs\")")}}{{Maybe(".Named(\"c" + k + "_data\")")}}{{Maybe(".External()")}};
                 scope.Secret("c{{k}}_token"){{Pick(".External()", ".File(\"./secrets/token.txt\")")}}{{Maybe(".Named(\"c" + k + "_token_v2\")")}};
-                scope.Config("c{{k}}_conf").File("./app.conf"){{Maybe(".Named(\"c" + k + "_conf_v2\")")}};
-                scope.Network("c{{k}}-net"){{Maybe(".External()")}}{{Maybe(".Named(\"c" + k + "_net\")")}};
+                scope.Config("c{{k}}_conf").File("./app.conf"){{Maybe(".Named(\"c" + k + "_conf_v2\")")}}{{Maybe(".TemplateDriver(\"golang\").Label(\"owner\", \"ops\")")}};
+                scope.Network("c{{k}}-net"){{Maybe(".External()")}}{{Maybe(".Named(\"c" + k + "_net\")")}}{{Maybe(".Internal().Label(\"tier\", \"db\").IpamDriver(\"default\").Subnet(\"10." + (k % 250) + ".0.0/24\")")}};
                 scope.Node("iklim-app-0{{1 + _random.Next(3)}}").Label("type", "service").Role(NodeRole.{{Pick("Worker", "Manager")}});
             }
             """);

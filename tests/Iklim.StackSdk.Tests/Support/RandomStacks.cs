@@ -48,6 +48,8 @@ internal sealed class RandomStacks
                 {
                     builder.Attachable();
                 }
+
+                ResourceKeys(builder);
             }
         }
 
@@ -58,16 +60,21 @@ internal sealed class RandomStacks
             {
                 builder.Driver("local").DriverOption("type", "tmpfs");
             }
+
+            if (Chance(0.3))
+            {
+                builder.Label("backup", Pick(Values));
+            }
         }
 
         foreach (var secret in secrets)
         {
-            stack.Secret(secret).External();
+            FileResourceKeys(stack.Secret(secret).External());
         }
 
         foreach (var config in configs)
         {
-            stack.Config(config).External();
+            FileResourceKeys(stack.Config(config).External());
         }
 
         var services = Names("svc", 1 + _random.Next(6));
@@ -90,7 +97,15 @@ internal sealed class RandomStacks
                 if (Chance(0.3) && networks.Count > 0)
                 {
                     // Docker replaces a top-level entry whole: re-declare one differently.
-                    profile.Network(networks[0]).External();
+                    var redeclared = profile.Network(networks[0]);
+                    if (Chance(0.5))
+                    {
+                        redeclared.External();
+                    }
+                    else
+                    {
+                        ResourceKeys(redeclared.Driver("overlay"));
+                    }
                 }
 
                 var profileVolumes = volumes.ToList();
@@ -100,10 +115,15 @@ internal sealed class RandomStacks
                     profileVolumes.Add("pvol");
                 }
 
+                if (Chance(0.3) && volumes.Count > 0)
+                {
+                    profile.Volume(volumes[0]).Label("backup", Pick(Values));
+                }
+
                 var profileSecrets = secrets.ToList();
                 if (Chance(0.3))
                 {
-                    profile.Secret("psec").External();
+                    FileResourceKeys(profile.Secret("psec").External());
                     profileSecrets.Add("psec");
                 }
 
@@ -117,6 +137,42 @@ internal sealed class RandomStacks
                     Service(profile.Service(name), profileNetworks, profileVolumes, profileSecrets, configs, isNew: true, baseHasHealthcheck: false);
                 }
             });
+        }
+    }
+
+    private void ResourceKeys(INetworkBuilder network)
+    {
+        if (Chance(0.3))
+        {
+            network.Internal();
+        }
+
+        if (Chance(0.3))
+        {
+            network.Label("team", Pick(Values));
+        }
+
+        if (Chance(0.2))
+        {
+            network.IpamDriver("default").Subnet("10." + _random.Next(256) + ".0.0/24");
+        }
+
+        if (Chance(0.3))
+        {
+            network.DriverOption("encrypted", "true");
+        }
+    }
+
+    private void FileResourceKeys(IFileResourceBuilder resource)
+    {
+        if (Chance(0.2))
+        {
+            resource.TemplateDriver("golang");
+        }
+
+        if (Chance(0.3))
+        {
+            resource.Label("rotate", Pick(Values));
         }
     }
 
@@ -193,12 +249,12 @@ internal sealed class RandomStacks
 
         foreach (var secret in secrets.Where(_ => Chance(0.4)))
         {
-            service.Secret(secret, Chance(0.3) ? "/run/secrets/custom-" + secret : null);
+            service.Secret(secret, Pick(new[] { null, "/run/secrets/custom-" + secret, "bare-" + secret }), Chance(0.3) ? "999" : null, Chance(0.2) ? "998" : null, Chance(0.3) ? Pick(new[] { "0400", "0440", "0444" }) : null);
         }
 
         foreach (var config in configs.Where(_ => Chance(0.3)))
         {
-            service.Config(config, "/etc/" + config + ".conf");
+            service.Config(config, Chance(0.8) ? "/etc/" + config + ".conf" : config + ".conf", mode: Chance(0.3) ? "0440" : null);
         }
 
         if (Chance(0.2) && !baseHasHealthcheck)

@@ -1,0 +1,167 @@
+using Iklim.StackSdk.Cli.Tests.Support;
+using Iklim.StackSdk.Tests.Support;
+
+namespace Iklim.StackSdk.Cli.Tests;
+
+/// <summary>
+/// Network <c>internal</c>/<c>ipam</c>/<c>labels</c>, volume <c>labels</c>, secret and config
+/// <c>template_driver</c>/<c>labels</c>, and references with <c>uid</c>/<c>gid</c>/<c>mode</c> and bare targets
+/// import as DSL calls, and what the imported stack writes deploys what the input deploys, as docker reads both.
+/// </summary>
+[Trait("Category", "Import")]
+public sealed class ResourceKeyImportTests : IDisposable
+{
+    private const string Base = """
+        services:
+          db:
+            image: postgres:16.4
+            networks: [backend]
+            volumes: [pgdata:/var/lib/postgresql/data]
+            secrets:
+              - source: db_password
+                target: postgres_password
+                uid: "999"
+                gid: "999"
+                mode: 0400
+              - token
+            configs:
+              - source: pg_conf
+                target: pg.conf
+                mode: 0o440
+              - source: hba
+                target: /etc/postgresql/pg_hba.conf
+                uid: "70"
+        networks:
+          backend:
+            driver: overlay
+            internal: true
+            driver_opts:
+              encrypted: "true"
+            ipam:
+              driver: default
+              config:
+                - subnet: 10.20.0.0/24
+                - subnet: fd00:20::/64
+            labels:
+              - com.example.team=platform
+              - com.example.bare
+        volumes:
+          pgdata:
+            labels:
+              com.example.backup: daily
+        secrets:
+          db_password:
+            file: ./secrets/db_password
+            labels:
+              com.example.rotate: 90d
+          token:
+            external: true
+        configs:
+          pg_conf:
+            file: ./config/pg.conf
+            template_driver: golang
+            labels:
+              com.example.owner: dba
+          hba:
+            file: ./config/pg_hba.conf
+        """;
+
+    private const string Overlay = """
+        services:
+          db:
+            secrets:
+              - source: db_password
+                mode: 288
+        networks:
+          backend:
+            driver: overlay
+            internal: true
+            ipam:
+              config:
+                - subnet: 10.30.0.0/24
+            labels:
+              com.example.tier: prod
+        volumes:
+          pgdata:
+            labels:
+              com.example.backup: hourly
+        """;
+
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void ResourceKeys_RoundTripThroughDocker_AsDslCalls()
+    {
+        var baseFile = _folder.Write("in/docker-stack.yml", Base);
+        var overlay = _folder.Write("in/docker-stack.prod.yml", Overlay);
+
+        var code = RoundTrip.Check("pg", baseFile, overlay);
+
+        Assert.Contains(".Internal()", code, StringComparison.Ordinal);
+        Assert.Contains(".IpamDriver(\"default\")", code, StringComparison.Ordinal);
+        Assert.Contains(".Subnet(\"fd00:20::/64\")", code, StringComparison.Ordinal);
+        Assert.Contains(".Label(\"com.example.bare\", \"\")", code, StringComparison.Ordinal);
+        Assert.Contains(".TemplateDriver(\"golang\")", code, StringComparison.Ordinal);
+        Assert.Contains(".Secret(DbPassword, \"postgres_password\", uid: \"999\", gid: \"999\", mode: \"0400\")", code, StringComparison.Ordinal);
+        Assert.Contains(".Config(PgConf, \"pg.conf\", mode: \"0440\")", code, StringComparison.Ordinal);
+        Assert.Contains(".Config(Hba, \"/etc/postgresql/pg_hba.conf\", uid: \"70\")", code, StringComparison.Ordinal);
+
+        // 288 in the overlay is 0440: the DSL is given it in octal.
+        Assert.Contains(".Secret(DbPassword, mode: \"0440\")", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("uid: 999", "must be a string")]
+    [InlineData("mode: \"0440\"", "must be a number")]
+    public void DockerRejects_ImportRefuses(string setting, string problem)
+    {
+        var file = _folder.Write("in/docker-stack.yml", $"services:\n  api:\n    image: nginx:1.27\n    secrets:\n      - source: s\n        {setting}\nsecrets:\n  s:\n    external: true\n");
+        Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, 6, "services.api.secrets[0]." + setting.Substring(0, setting.IndexOf(':')), problem);
+    }
+
+    [Fact]
+    public void LabelsOnAnExternalVolume_DockerRejects_ImportRefuses()
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nvolumes:\n  data:\n    external: true\n    labels:\n      a: b\n");
+        Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, 8, "volumes.data.labels.a", "Docker refuses labels on an external volume");
+    }
+
+    [Theory]
+    [InlineData("    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n          gateway: 10.0.0.1\n", 9, "networks.n.ipam.config[0].gateway", "Docker rejects it")]
+    [InlineData("    ipam:\n      options:\n        foo: bar\n", 7, "networks.n.ipam.options", "Docker rejects it")]
+    public void DockerRejectsIpamBeyondSubnets_ImportRefuses(string ipam, int line, string key, string problem)
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nnetworks:\n  n:\n" + ipam);
+        Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, line, key, problem);
+    }
+
+    [Theory]
+    [InlineData("    secrets:\n      - source: s\n        mode: 0890\n", 6, "services.api.secrets[0].mode", "not a file mode")]
+    [InlineData("    secrets:\n      - source: s\n        target: sub/dir\n", 4, "services.api.secrets", "bare file name")]
+    [InlineData("    secrets:\n      - source: s\n        uid: \"root\"\n", 4, "services.api.secrets", "must be a number")]
+    public void DslRefuses_ImportRefusesAtTheKey(string secrets, int line, string key, string problem)
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n" + secrets + "secrets:\n  s:\n    external: true\n");
+
+        AssertRefused(file, line, key, problem);
+    }
+
+    private void AssertRefused(string file, int line, string key, string problem)
+    {
+        var output = Path.Combine(_folder.Path, "out", "Imported");
+        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
+
+        Assert.Equal(Program.Refused, result.ExitCode);
+        Assert.StartsWith($"{file}({line}): error: {key}: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+    }
+}
