@@ -139,7 +139,7 @@ public static class StackEvaluator
 
         tracker.Current = null;
         var result = builder?.Build();
-        return new StackEvaluation(name, result, diagnostics, interpreter.SawInvalidCode, fallback);
+        return new StackEvaluation(name, result, diagnostics, interpreter.SawInvalidCode, fallback, sources.ReadTrees);
     }
 
     private static StackBuilder? CreateBuilder(AttributeData? attribute, string name, string baseFile, CallOriginTracker tracker, List<EvaluationDiagnostic> diagnostics, Location fallback)

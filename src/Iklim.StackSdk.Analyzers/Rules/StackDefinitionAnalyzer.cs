@@ -86,7 +86,11 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var evaluation = StackEvaluator.Evaluate(method.ContainingType, body, context.CancellationToken);
+        // The generator evaluated the same Configure on the compilation without its own outputs: reuse that.
+        var evaluation = EvaluationCache.GetOrEvaluate(
+            method.ContainingType,
+            context.Compilation,
+            () => StackEvaluator.Evaluate(method.ContainingType, body, context.CancellationToken));
         foreach (var problem in evaluation.Problems())
         {
             if (Descriptors.For(problem.Id) is { } descriptor)

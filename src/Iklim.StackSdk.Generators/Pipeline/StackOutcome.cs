@@ -1,9 +1,20 @@
+using Iklim.StackSdk.Model;
+
 namespace Iklim.StackSdk.Generators.Pipeline;
 
 /// <summary>One file of a stack's artefacts: a path relative to the deploy folder and its text.</summary>
 /// <param name="Path">The relative path.</param>
 /// <param name="Content">The exact text.</param>
 public sealed record GeneratedFile(string Path, string Content);
+
+/// <summary>
+/// What the evaluation of one <c>[Stack]</c> class leaves for emission: the model, or why nothing may be written.
+/// Compared by value (the model is a record of value lists), so emission runs again only when the model changed.
+/// </summary>
+/// <param name="Name">The stack name from <c>[Stack("name")]</c>.</param>
+/// <param name="Model">The evaluated model; null when blocked.</param>
+/// <param name="BlockedBecause">Why no file may be written, or null when <paramref name="Model"/> is set.</param>
+public sealed record EvaluatedStack(string Name, StackModel? Model, string? BlockedBecause);
 
 /// <summary>What the generator made of one <c>[Stack]</c> class; only strings, so the pipeline caches.</summary>
 /// <param name="Name">The stack name from <c>[Stack("name")]</c>.</param>
