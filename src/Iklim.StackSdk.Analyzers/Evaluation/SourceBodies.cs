@@ -291,8 +291,13 @@ internal sealed class SourceBodies
     /// A location the analyzer may report: one in a tree of this compilation as is, one in a conventions library's
     /// source as a plain file location (Roslyn refuses locations in trees of other compilations).
     /// </summary>
-    public Location Reportable(Location location) =>
-        location.SourceTree is { } tree && !_ownTrees.Contains(tree)
+    public Location Reportable(Location location) => Reportable(_ownTrees, location);
+
+    /// <summary>The trees of the compilation: what <see cref="Reportable(HashSet{SyntaxTree}, Location)"/> needs, without holding the compilation.</summary>
+    public HashSet<SyntaxTree> OwnTrees => _ownTrees;
+
+    public static Location Reportable(HashSet<SyntaxTree> ownTrees, Location location) =>
+        location.SourceTree is { } tree && !ownTrees.Contains(tree)
             ? Location.Create(tree.FilePath, location.SourceSpan, location.GetLineSpan().Span)
             : location;
 
