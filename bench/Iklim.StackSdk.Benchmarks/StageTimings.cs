@@ -35,6 +35,13 @@ internal static class StageTimings
                 var clone = prepared.Compilation.Clone();
                 clone.GetSemanticModel(clone.SyntaxTrees.Single()).GetOperation(configure);
             }));
+            Report(size, "bind Configure, then its diagnostics", Timing.MedianMilliseconds(runs, () =>
+            {
+                var clone = prepared.Compilation.Clone();
+                var model = clone.GetSemanticModel(clone.SyntaxTrees.Single());
+                model.GetOperation(configure);
+                model.GetDiagnostics(configure.Span);
+            }));
             Report(size, "compiler diagnostics (no analyzers)", Timing.MedianMilliseconds(runs, () => prepared.Compilation.Clone().GetDiagnostics()));
             Report(size, "static evaluation", Timing.MedianMilliseconds(runs, () => StackEvaluator.Evaluate(stackClass, body, CancellationToken.None)));
             Report(size, "runtime builders + Build", Timing.MedianMilliseconds(runs, () => prepared.RunBuilders()));
