@@ -26,14 +26,8 @@ public sealed class PreparedStack
     public PreparedStack(int serviceCount, bool idiomatic = false)
     {
         Stack = new SyntheticStack(serviceCount);
-        Compilation = CSharpCompilation.Create(
-            "BenchStackProject",
-            new[]
-            {
-                CSharpSyntaxTree.ParseText(idiomatic ? IdiomaticSyntheticStack.Source(serviceCount) : Stack.Source(), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: "BenchStack.cs"),
-            },
-            References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        _source = idiomatic ? IdiomaticSyntheticStack.Source(serviceCount) : Stack.Source();
+        Compilation = Fresh();
         var errors = Compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         if (errors.Count > 0)
         {
@@ -42,6 +36,8 @@ public sealed class PreparedStack
 
         Model = RunBuilders().Model;
     }
+
+    private readonly string _source;
 
     /// <summary>Every analyzer the SDK ships.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
@@ -55,6 +51,18 @@ public sealed class PreparedStack
     /// <summary>Compiled once so that parsing is outside the measurement; clone it for a cold semantic state.</summary>
     public CSharpCompilation Compilation { get; }
 
+    /// <summary>
+    /// The same source parsed again: a new tree instance, as a cold build has. A clone of <see cref="Compilation"/>
+    /// keeps its tree, and the SDK's evaluation cache would answer from an earlier run.
+    /// </summary>
+    public CSharpCompilation Fresh() => CSharpCompilation.Create(
+        "BenchStackProject",
+        new[] { CSharpSyntaxTree.ParseText(_source, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: "BenchStack.cs") },
+        References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static ImmutableArray<MetadataReference> ReferencesForStacks => References;
+
     public StackModel Model { get; }
 
     public StackBuildResult RunBuilders()
@@ -66,11 +74,14 @@ public sealed class PreparedStack
 
     /// <summary>
     /// What the IDE and the build do for a stack project: run the generator, then every analyzer on the compilation
-    /// it produced. Starts from a clone, so nothing bound by an earlier run is reused.
+    /// it produced. Starts from a freshly parsed tree (parsing is inside the measurement), so nothing bound or
+    /// evaluated by an earlier run is reused.
     /// </summary>
-    public (int GeneratedSources, int Diagnostics) RunEndToEnd()
+    public (int GeneratedSources, int Diagnostics) RunEndToEnd() => RunEndToEnd(Fresh());
+
+    /// <summary><see cref="RunEndToEnd()"/> on a compilation prepared outside the measurement.</summary>
+    public static (int GeneratedSources, int Diagnostics) RunEndToEnd(CSharpCompilation compilation)
     {
-        var compilation = Compilation.Clone();
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new StackArtefactGenerator().AsSourceGenerator());
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
         var diagnostics = withGenerated.WithAnalyzers(Analyzers).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();

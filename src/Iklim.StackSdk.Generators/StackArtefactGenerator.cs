@@ -26,10 +26,14 @@ public sealed class StackArtefactGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(
                 StackEvaluator.StackAttributeMetadataName,
                 static (node, _) => node is ClassDeclarationSyntax,
-                static (syntax, cancellationToken) => StackOutcomes.From(syntax, cancellationToken))
+                static (syntax, cancellationToken) => StackOutcomes.Evaluate(syntax, cancellationToken))
             .WithTrackingName(TrackingNames.EvaluatedStacks);
 
-        var all = stacks
+        var emitted = stacks
+            .Select(static (stack, _) => StackOutcomes.Emit(stack))
+            .WithTrackingName(TrackingNames.EmittedStacks);
+
+        var all = emitted
             .Collect()
             .Select(static (outcomes, _) => new EquatableArray<StackOutcome>(outcomes.OrderBy(o => o.Name, StringComparer.Ordinal)))
             .WithTrackingName(TrackingNames.AllStacks);

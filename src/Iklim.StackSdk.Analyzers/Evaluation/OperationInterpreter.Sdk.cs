@@ -88,8 +88,7 @@ internal sealed partial class OperationInterpreter
 
         var previous = _tracker.Current;
         var inner = ReportLocation(at);
-        var origin = Origin(inner);
-        _tracker.Current = _callers.Count == 0 ? inner : origin;
+        _tracker.Current = _callers.Count == 0 ? inner : Origin(inner);
         try
         {
             return runtime.Invoke(receiver, runtimeArguments);

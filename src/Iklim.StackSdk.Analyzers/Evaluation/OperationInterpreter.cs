@@ -163,19 +163,10 @@ internal sealed partial class OperationInterpreter
     }
 
     /// <summary>The origin of something happening at <paramref name="inner"/> given the helper calls in progress.</summary>
-    private EvaluationOrigin Origin(Location inner)
-    {
-        if (_callers.Count == 0)
-        {
-            return new EvaluationOrigin(inner, Array.Empty<Location>(), string.Empty);
-        }
+    private EvaluationOrigin Origin(Location inner) =>
+        _callers.Count == 0 ? new EvaluationOrigin(inner) : new EvaluationOrigin(_callers.ToArray(), inner, _sources.OwnTrees);
 
-        var additional = _callers.Skip(1).Select(c => _sources.Reportable(c.Location)).Append(_sources.Reportable(inner)).ToArray();
-        var chain = " (through " + string.Join(" → ", _callers.Select(c => c.Callee + " at " + Position(c.Location)).Append(Position(inner))) + ")";
-        return new EvaluationOrigin(_callers[0].Location, additional, chain);
-    }
-
-    private static string Position(Location location)
+    internal static string Position(Location location)
     {
         var span = location.GetLineSpan();
         var path = span.Path ?? string.Empty;
@@ -258,22 +249,46 @@ internal sealed partial class OperationInterpreter
     }
 }
 
-/// <summary>Where a finding is reported, given the helper calls that led to it.</summary>
+/// <summary>
+/// Where a finding is reported, given the helper calls that led to it. Every SDK call inside a helper gets one; the
+/// chain and the additional locations are only worked out for the few a finding or a diagnostic points at.
+/// </summary>
 internal sealed class EvaluationOrigin
 {
-    public EvaluationOrigin(Location location, IReadOnlyList<Location> additionalLocations, string chain)
+    private readonly CallSite[] _callers;
+    private readonly Location _inner;
+    private readonly HashSet<SyntaxTree>? _ownTrees;
+    private IReadOnlyList<Location>? _additionalLocations;
+    private string? _chain;
+
+    public EvaluationOrigin(Location inner)
     {
-        Location = location;
-        AdditionalLocations = additionalLocations;
-        Chain = chain;
+        _callers = Array.Empty<CallSite>();
+        _inner = inner;
+        Location = inner;
+        _additionalLocations = Array.Empty<Location>();
+        _chain = string.Empty;
+    }
+
+    /// <param name="callers">The helper calls in progress, outermost first.</param>
+    /// <param name="inner">The place inside the innermost helper.</param>
+    /// <param name="ownTrees">The compilation's trees, to turn a location in a conventions library's source into a reportable one.</param>
+    public EvaluationOrigin(CallSite[] callers, Location inner, HashSet<SyntaxTree> ownTrees)
+    {
+        _callers = callers;
+        _inner = inner;
+        _ownTrees = ownTrees;
+        Location = callers[0].Location;
     }
 
     /// <summary>The outermost call in <c>Configure</c>.</summary>
     public Location Location { get; }
 
     /// <summary>The calls in between and the place inside the helper, outermost first.</summary>
-    public IReadOnlyList<Location> AdditionalLocations { get; }
+    public IReadOnlyList<Location> AdditionalLocations =>
+        _additionalLocations ??= _callers.Skip(1).Select(c => SourceBodies.Reportable(_ownTrees!, c.Location)).Append(SourceBodies.Reportable(_ownTrees!, _inner)).ToArray();
 
     /// <summary>Appended to the message: " (through Helper at File.cs(3,5) → File.cs(9,9))", or empty.</summary>
-    public string Chain { get; }
+    public string Chain =>
+        _chain ??= " (through " + string.Join(" → ", _callers.Select(c => c.Callee + " at " + OperationInterpreter.Position(c.Location)).Append(OperationInterpreter.Position(_inner))) + ")";
 }

@@ -24,6 +24,7 @@ internal sealed class SourceBodies
     private readonly HashSet<SyntaxTree> _ownTrees;
     private readonly Dictionary<SyntaxNode, TextSpan[]> _errorSpans = new();
     private readonly Dictionary<IOperation, bool> _iterators = new();
+    private readonly HashSet<SyntaxTree> _read = new();
 
     public SourceBodies(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -38,7 +39,14 @@ internal sealed class SourceBodies
     /// </summary>
     public ISymbol Canonical(ISymbol symbol)
     {
-        if (symbol.DeclaringSyntaxReferences.Length > 0 || symbol.ContainingAssembly is not { } assembly)
+        var references = symbol.DeclaringSyntaxReferences;
+        if (references.Length > 0)
+        {
+            Read(references);
+            return symbol;
+        }
+
+        if (symbol.ContainingAssembly is not { } assembly)
         {
             return symbol;
         }
@@ -59,13 +67,26 @@ internal sealed class SourceBodies
         return mapped;
     }
 
-    public bool HasSource(ISymbol symbol) => symbol.DeclaringSyntaxReferences.Length > 0;
+    /// <summary>
+    /// Every tree whose code the evaluation read: bodies it bound, declarations whose syntax it looked at. An edit
+    /// in any of them can change the result (<see cref="EvaluationCache"/>).
+    /// </summary>
+    public IReadOnlyCollection<SyntaxTree> ReadTrees => _read;
+
+    public bool HasSource(ISymbol symbol)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        Read(references);
+        return references.Length > 0;
+    }
 
     /// <summary>The body of a method or accessor with source: a block, or the expression of an expression body.</summary>
     public IOperation? BodyOf(IMethodSymbol method)
     {
         method = method.PartialImplementationPart ?? method;
-        if (method.DeclaringSyntaxReferences.Length == 0)
+        var references = method.DeclaringSyntaxReferences;
+        Read(references);
+        if (references.Length == 0)
         {
             return null;
         }
@@ -76,7 +97,7 @@ internal sealed class SourceBodies
         }
 
         IOperation? body = null;
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        foreach (var reference in references)
         {
             var syntax = reference.GetSyntax();
             var operation = syntax is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax or LocalFunctionStatementSyntax
@@ -162,6 +183,7 @@ internal sealed class SourceBodies
     /// <summary>The parts of a constructor: its <c>this(...)</c>/<c>base(...)</c> call, its body, and for a primary constructor the base arguments.</summary>
     public ConstructorParts ConstructorOf(IMethodSymbol constructor)
     {
+        Read(constructor.DeclaringSyntaxReferences);
         var syntax = constructor.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
         switch (syntax)
         {
@@ -193,6 +215,7 @@ internal sealed class SourceBodies
         }
 
         IOperation? value = null;
+        Read(member.DeclaringSyntaxReferences);
         var syntax = member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
         var initializer = syntax switch
         {
@@ -219,12 +242,16 @@ internal sealed class SourceBodies
     /// <summary>The static fields and auto-properties of a source type, in declaration order.</summary>
     public IEnumerable<ISymbol> StaticMembers(INamedTypeSymbol type) => StoredMembers(type).Where(m => m.IsStatic && m is not IFieldSymbol { IsConst: true });
 
-    private IEnumerable<ISymbol> StoredMembers(INamedTypeSymbol type) => type.GetMembers().Where(m => m switch
+    private IEnumerable<ISymbol> StoredMembers(INamedTypeSymbol type)
     {
+        Read(type.DeclaringSyntaxReferences);
+        return type.GetMembers().Where(m => m switch
+        {
         IFieldSymbol field => !field.IsImplicitlyDeclared && field.AssociatedSymbol is null,
-        IPropertySymbol property => IsAutoProperty(property) && property.DeclaringSyntaxReferences.Length > 0,
-        _ => false,
-    });
+            IPropertySymbol property => IsAutoProperty(property) && property.DeclaringSyntaxReferences.Length > 0,
+            _ => false,
+        });
+    }
 
     /// <summary>True for a property whose value is stored (an auto-property or a record's positional property).</summary>
     public bool IsAutoProperty(IPropertySymbol property)
@@ -234,6 +261,7 @@ internal sealed class SourceBodies
             return false;
         }
 
+        Read(property.DeclaringSyntaxReferences);
         var syntax = property.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
         return syntax switch
         {
@@ -247,25 +275,45 @@ internal sealed class SourceBodies
     /// <summary>The positional parameters of a record, or null.</summary>
     public IParameterSymbol[]? PositionalParameters(INamedTypeSymbol type)
     {
+        Read(type.DeclaringSyntaxReferences);
         var primary = type.InstanceConstructors.FirstOrDefault(c => c.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is TypeDeclarationSyntax);
         return primary?.Parameters.ToArray();
     }
 
     /// <summary>The property a record's positional parameter defines (or that the record declares itself under its name).</summary>
-    public IPropertySymbol? PositionalProperty(INamedTypeSymbol type, IParameterSymbol parameter) =>
-        type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic && p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax);
+    public IPropertySymbol? PositionalProperty(INamedTypeSymbol type, IParameterSymbol parameter)
+    {
+        Read(type.DeclaringSyntaxReferences);
+        return type.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault(p => !p.IsStatic && p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is ParameterSyntax);
+    }
 
     /// <summary>
     /// A location the analyzer may report: one in a tree of this compilation as is, one in a conventions library's
     /// source as a plain file location (Roslyn refuses locations in trees of other compilations).
     /// </summary>
-    public Location Reportable(Location location) =>
-        location.SourceTree is { } tree && !_ownTrees.Contains(tree)
+    public Location Reportable(Location location) => Reportable(_ownTrees, location);
+
+    /// <summary>The trees of the compilation: what <see cref="Reportable(HashSet{SyntaxTree}, Location)"/> needs, without holding the compilation.</summary>
+    public HashSet<SyntaxTree> OwnTrees => _ownTrees;
+
+    public static Location Reportable(HashSet<SyntaxTree> ownTrees, Location location) =>
+        location.SourceTree is { } tree && !ownTrees.Contains(tree)
             ? Location.Create(tree.FilePath, location.SourceSpan, location.GetLineSpan().Span)
             : location;
 
-    private SemanticModel Model(SyntaxTree tree) =>
-        _ownTrees.Contains(tree) ? _models(tree) : ConventionLibraries.ModelFor(tree) ?? _compilation.GetSemanticModel(tree);
+    private void Read(ImmutableArray<SyntaxReference> references)
+    {
+        foreach (var reference in references)
+        {
+            _read.Add(reference.SyntaxTree);
+        }
+    }
+
+    private SemanticModel Model(SyntaxTree tree)
+    {
+        _read.Add(tree);
+        return _ownTrees.Contains(tree) ? _models(tree) : ConventionLibraries.ModelFor(tree) ?? _compilation.GetSemanticModel(tree);
+    }
 }
 
 /// <summary>What a constructor runs besides its body.</summary>

@@ -34,8 +34,9 @@ public sealed record StackProblem(string Id, string Message, Location Location, 
 /// </summary>
 public sealed class StackEvaluation
 {
-    internal StackEvaluation(string stackName, StackBuildResult? result, IReadOnlyList<EvaluationDiagnostic> diagnostics, bool hasCompilerErrors, Location fallbackLocation)
+    internal StackEvaluation(string stackName, StackBuildResult? result, IReadOnlyList<EvaluationDiagnostic> diagnostics, bool hasCompilerErrors, Location fallbackLocation, IReadOnlyCollection<SyntaxTree>? readTrees = null)
     {
+        ReadTrees = readTrees ?? Array.Empty<SyntaxTree>();
         StackName = stackName;
         Result = result;
         Diagnostics = diagnostics;
@@ -54,6 +55,9 @@ public sealed class StackEvaluation
 
     /// <summary>True when <c>Configure</c> contains code the compiler rejects; the evaluation skipped it silently.</summary>
     public bool HasCompilerErrors { get; }
+
+    /// <summary>The trees whose code or declarations the evaluation read, for <see cref="EvaluationCache"/>.</summary>
+    internal IReadOnlyCollection<SyntaxTree> ReadTrees { get; }
 
     /// <summary>Where a finding without origin is reported: the name of the <c>Configure</c> method or of the class.</summary>
     public Location FallbackLocation { get; }

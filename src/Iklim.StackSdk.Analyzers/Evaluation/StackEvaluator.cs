@@ -47,6 +47,10 @@ public static class StackEvaluator
             : Evaluate(stackClass, compilation, semanticModelFor, cancellationToken);
     }
 
+    /// <summary>Evaluates <paramref name="stackClass"/>, binding <c>Configure</c> and every helper in <paramref name="compilation"/>.</summary>
+    public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, Compilation compilation, CancellationToken cancellationToken) =>
+        Evaluate(stackClass, compilation, tree => compilation.GetSemanticModel(tree), cancellationToken);
+
     /// <summary>Evaluates <paramref name="stackClass"/> given its <c>Configure</c> body; other trees bind in the body's compilation.</summary>
     public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, IOperation? configureBody, CancellationToken cancellationToken)
     {
@@ -139,7 +143,7 @@ public static class StackEvaluator
 
         tracker.Current = null;
         var result = builder?.Build();
-        return new StackEvaluation(name, result, diagnostics, interpreter.SawInvalidCode, fallback);
+        return new StackEvaluation(name, result, diagnostics, interpreter.SawInvalidCode, fallback, sources.ReadTrees);
     }
 
     private static StackBuilder? CreateBuilder(AttributeData? attribute, string name, string baseFile, CallOriginTracker tracker, List<EvaluationDiagnostic> diagnostics, Location fallback)

@@ -4,7 +4,6 @@ using Iklim.StackSdk.Analyzers.Evaluation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Iklim.StackSdk.Analyzers.Rules;
 
@@ -32,21 +31,16 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockAction(block => AnalyzeConfigure(block, stackAttribute, stackBuilder));
-            start.RegisterSymbolAction(symbol => AnalyzeStackWithoutBody(symbol, stackAttribute), SymbolKind.NamedType);
+            // A symbol action, not an operation block action: when the generator already evaluated the stack on this
+            // compilation state, the analyzer reuses that and never asks for the operations of Configure, which for a
+            // large stack cost about as much as binding it.
+            start.RegisterSymbolAction(symbol => AnalyzeStack(symbol, stackAttribute), SymbolKind.NamedType);
         });
     }
 
-    /// <summary>
-    /// A [Stack] class without a Configure body to evaluate (none declared, abstract, or a partial without its
-    /// implementation) has no operation block, yet the generator holds its artefacts back with IKS0001: report it here
-    /// too, so the build says why nothing was written.
-    /// </summary>
-    private static void AnalyzeStackWithoutBody(SymbolAnalysisContext context, INamedTypeSymbol stackAttribute)
+    private static void AnalyzeStack(SymbolAnalysisContext context, INamedTypeSymbol stackAttribute)
     {
-        // As the generator sees stacks: class declarations carrying [Stack].
-        if (context.Symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } stackClass
-            || !stackClass.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken) is ClassDeclarationSyntax)
+        if (context.Symbol is not INamedTypeSymbol stackClass
             || !stackClass.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, stackAttribute)))
         {
             return;
@@ -54,39 +48,29 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
 
         var configure = StackEvaluator.FindConfigure(stackClass);
         var implementation = configure?.PartialImplementationPart ?? configure;
-        if (implementation is not null && implementation.DeclaringSyntaxReferences.Any(r =>
-                r.GetSyntax(context.CancellationToken) is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }))
+        var hasBody = implementation is not null && implementation.DeclaringSyntaxReferences.Any(r =>
+            r.GetSyntax(context.CancellationToken) is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null });
+        StackEvaluation evaluation;
+        if (hasBody)
+        {
+            evaluation = EvaluationCache.GetOrEvaluate(
+                stackClass,
+                context.Compilation,
+                () => StackEvaluator.Evaluate(stackClass, context.Compilation, context.CancellationToken));
+        }
+        else if (stackClass.TypeKind == TypeKind.Class
+                 && stackClass.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken) is ClassDeclarationSyntax))
+        {
+            // No Configure body to evaluate (none declared, abstract, or a partial without its implementation), yet
+            // the generator holds the artefacts of this class back with IKS0001: report it here too, so the build
+            // says why nothing was written.
+            evaluation = StackEvaluator.Evaluate(stackClass, (IOperation?)null, context.CancellationToken);
+        }
+        else
         {
             return;
         }
 
-        var evaluation = StackEvaluator.Evaluate(stackClass, (IOperation?)null, context.CancellationToken);
-        foreach (var problem in evaluation.Problems())
-        {
-            if (Descriptors.For(problem.Id) is { } descriptor)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.AdditionalLocations, problem.Message));
-            }
-        }
-    }
-
-    private static void AnalyzeConfigure(OperationBlockAnalysisContext context, INamedTypeSymbol stackAttribute, INamedTypeSymbol stackBuilder)
-    {
-        if (context.OwningSymbol is not IMethodSymbol { Parameters.Length: 1 } method
-            || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, stackBuilder)
-            || !method.ContainingType.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, stackAttribute))
-            || !SymbolEqualityComparer.Default.Equals(StackEvaluator.FindConfigure(method.ContainingType), method.PartialDefinitionPart ?? method))
-        {
-            return;
-        }
-
-        var body = context.OperationBlocks.FirstOrDefault(o => o is IMethodBodyOperation or IBlockOperation);
-        if (body is null)
-        {
-            return;
-        }
-
-        var evaluation = StackEvaluator.Evaluate(method.ContainingType, body, context.CancellationToken);
         foreach (var problem in evaluation.Problems())
         {
             if (Descriptors.For(problem.Id) is { } descriptor)

@@ -1,4 +1,5 @@
 using Iklim.StackSdk.Generators.Manifest;
+using Iklim.StackSdk.Model;
 
 namespace Iklim.StackSdk.Generators.Pipeline;
 
@@ -6,6 +7,19 @@ namespace Iklim.StackSdk.Generators.Pipeline;
 /// <param name="Path">The relative path.</param>
 /// <param name="Content">The exact text.</param>
 public sealed record GeneratedFile(string Path, string Content);
+
+/// <summary>
+/// What the evaluation of one <c>[Stack]</c> class leaves for emission: the model, or why nothing may be written.
+/// Compared by value (the model is a record of value lists), so emission runs again only when the model changed.
+/// </summary>
+/// <param name="Name">The stack name from <c>[Stack("name")]</c>.</param>
+/// <param name="Model">The evaluated model; null when blocked.</param>
+/// <param name="BlockedBecause">Why no file may be written, or null when <paramref name="Model"/> is set.</param>
+public sealed record EvaluatedStack(string Name, StackModel? Model, string? BlockedBecause)
+{
+    /// <summary>The <c>[Stack]</c> attribute, where the build step reports a file this stack shares with another.</summary>
+    public ManifestOrigin? Origin { get; init; }
+}
 
 /// <summary>What the generator made of one <c>[Stack]</c> class; only strings, so the pipeline caches.</summary>
 /// <param name="Name">The stack name from <c>[Stack("name")]</c>.</param>

@@ -10,26 +10,33 @@ using Microsoft.CodeAnalysis;
 
 namespace Iklim.StackSdk.Generators.Pipeline;
 
-/// <summary>Turns a <c>[Stack]</c> class into its <see cref="StackOutcome"/> with the shared evaluator.</summary>
+/// <summary>Turns a <c>[Stack]</c> class into an <see cref="EvaluatedStack"/> with the shared evaluator, and that into its <see cref="StackOutcome"/>.</summary>
 internal static class StackOutcomes
 {
     private const int ListedProblems = 3;
 
-    public static StackOutcome From(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The evaluation of the stack, or the one the analyzer or an earlier run already made of the same code
+    /// (<see cref="EvaluationCache"/>); no emission here, so the step's output stays small and compares by value.
+    /// </summary>
+    public static EvaluatedStack Evaluate(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var stackClass = (INamedTypeSymbol)context.TargetSymbol;
         try
         {
             var semanticModel = context.SemanticModel;
-            var evaluation = StackEvaluator.Evaluate(
+            var evaluation = EvaluationCache.GetOrEvaluate(
                 stackClass,
-                tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
-                cancellationToken);
+                semanticModel.Compilation,
+                () => StackEvaluator.Evaluate(
+                    stackClass,
+                    tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
+                    cancellationToken));
             return From(evaluation) with { Origin = Origin(context) };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return Blocked(stackClass.Name, $"not written: internal error while generating ({exception.GetType().Name}: {exception.Message})");
+            return new EvaluatedStack(stackClass.Name, null, $"not written: internal error while generating ({exception.GetType().Name}: {exception.Message})") { Origin = Origin(context) };
         }
     }
 
@@ -45,24 +52,41 @@ internal static class StackOutcomes
         return new ManifestOrigin(span.Path ?? string.Empty, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 
-    public static StackOutcome From(StackEvaluation evaluation)
+    public static EvaluatedStack From(StackEvaluation evaluation)
     {
         var errors = evaluation.Problems().Where(p => p.IsError).ToList();
         if (errors.Count > 0)
         {
             var listed = string.Join("; ", errors.Take(ListedProblems).Select(Describe));
             var more = errors.Count > ListedProblems ? "; ..." : string.Empty;
-            return Blocked(evaluation.StackName, $"not written: {Count(errors.Count, "error")} ({listed}{more})");
+            return new EvaluatedStack(evaluation.StackName, null, $"not written: {Count(errors.Count, "error")} ({listed}{more})");
         }
 
         if (evaluation.HasCompilerErrors || evaluation.Result is null)
         {
-            return Blocked(evaluation.StackName, "not written: the stack's Configure method does not compile");
+            return new EvaluatedStack(evaluation.StackName, null, "not written: the stack's Configure method does not compile");
         }
 
-        var model = evaluation.Result.Model;
-        var files = StackArtefacts.Create(model).Select(a => new GeneratedFile(a.Path, a.Content));
-        return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files));
+        return new EvaluatedStack(evaluation.Result.Model.Name, evaluation.Result.Model, null);
+    }
+
+    /// <summary>The artefacts of an evaluated stack: YAML, the APISIX files, STACK.md.</summary>
+    public static StackOutcome Emit(EvaluatedStack stack)
+    {
+        if (stack.Model is not { } model)
+        {
+            return Blocked(stack.Name, stack.BlockedBecause ?? "not written") with { Origin = stack.Origin };
+        }
+
+        try
+        {
+            var files = StackArtefacts.Create(model).Select(a => new GeneratedFile(a.Path, a.Content));
+            return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files)) { Origin = stack.Origin };
+        }
+        catch (Exception exception)
+        {
+            return Blocked(stack.Name, $"not written: internal error while generating ({exception.GetType().Name}: {exception.Message})") with { Origin = stack.Origin };
+        }
     }
 
     private static StackOutcome Blocked(string name, string why) =>

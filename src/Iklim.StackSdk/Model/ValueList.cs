@@ -48,23 +48,40 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     public ValueList<T> AddRange(IEnumerable<T> items) => new(this.Concat(items));
 
     /// <summary>A new list without the items that match <paramref name="match"/>.</summary>
-    public ValueList<T> RemoveAll(Func<T, bool> match) => new(this.Where(i => !match(i)));
+    public ValueList<T> RemoveAll(Func<T, bool> match)
+    {
+        var kept = new List<T>(Count);
+        for (var i = 0; i < Count; i++)
+        {
+            if (!match(_items![i]))
+            {
+                kept.Add(_items[i]);
+            }
+        }
+
+        return kept.Count == Count ? this : new ValueList<T>(kept.ToArray(), true);
+    }
 
     /// <summary>A new list where the first item matching <paramref name="match"/> is replaced, or <paramref name="item"/> appended.</summary>
     public ValueList<T> Upsert(Func<T, bool> match, T item)
     {
-        var list = this.ToList();
-        var index = list.FindIndex(i => match(i));
-        if (index < 0)
+        for (var i = 0; i < Count; i++)
         {
-            list.Add(item);
-        }
-        else
-        {
-            list[index] = item;
+            if (match(_items![i]))
+            {
+                return ReplaceAt(i, item);
+            }
         }
 
-        return new ValueList<T>(list.ToArray(), true);
+        return Add(item);
+    }
+
+    /// <summary>A new list with the item at <paramref name="index"/> replaced: one copy, for the model's hot paths.</summary>
+    internal ValueList<T> ReplaceAt(int index, T item)
+    {
+        var copy = (T[])_items!.Clone();
+        copy[index] = item;
+        return new ValueList<T>(copy, true);
     }
 
     /// <inheritdoc />

@@ -32,25 +32,27 @@ public readonly struct ValueMap : IReadOnlyList<KeyValuePair<string, string>>, I
     public IEnumerable<string> Keys => _entries.Select(e => e.Key);
 
     /// <summary>True when <paramref name="key"/> is present.</summary>
-    public bool ContainsKey(string key) => _entries.Any(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <summary>The value of <paramref name="key"/>, or null.</summary>
     public string? Get(string key)
     {
-        foreach (var entry in _entries)
-        {
-            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
-            {
-                return entry.Value;
-            }
-        }
-
-        return null;
+        var index = IndexOf(key);
+        return index < 0 ? null : _entries[index].Value;
     }
 
     /// <summary>A new map with <paramref name="key"/> set to <paramref name="value"/>.</summary>
-    public ValueMap Set(string key, string value) =>
-        new(_entries.Upsert(e => string.Equals(e.Key, key, StringComparison.Ordinal), new KeyValuePair<string, string>(key, value)));
+    public ValueMap Set(string key, string value)
+    {
+        var index = IndexOf(key);
+        var entry = new KeyValuePair<string, string>(key, value);
+        if (index < 0)
+        {
+            return new(_entries.Add(entry));
+        }
+
+        return string.Equals(_entries[index].Value, value, StringComparison.Ordinal) ? this : new(_entries.ReplaceAt(index, entry));
+    }
 
     /// <summary>A new map without <paramref name="key"/>.</summary>
     public ValueMap Remove(string key) => new(_entries.RemoveAll(e => string.Equals(e.Key, key, StringComparison.Ordinal)));
@@ -58,6 +60,11 @@ public readonly struct ValueMap : IReadOnlyList<KeyValuePair<string, string>>, I
     /// <summary>This map with every entry of <paramref name="other"/> set over it (Docker's merge by key).</summary>
     public ValueMap SetAll(ValueMap other)
     {
+        if (IsEmpty)
+        {
+            return other;
+        }
+
         var result = this;
         foreach (var entry in other)
         {
@@ -65,6 +72,19 @@ public readonly struct ValueMap : IReadOnlyList<KeyValuePair<string, string>>, I
         }
 
         return result;
+    }
+
+    private int IndexOf(string key)
+    {
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (string.Equals(_entries[i].Key, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <inheritdoc />
