@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Building;
@@ -21,46 +22,46 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
     public ServiceSpec Spec { get; private set; }
 
-    public IServiceBuilder Image(string image) => Set("Image", s => s with { Image = Require.Image(image, nameof(image)) });
+    public IServiceBuilder Image(string image) => Set(SettingKey.Of(nameof(Image)), s => s with { Image = Require.Image(image, nameof(image)) });
 
-    public IServiceBuilder Hostname(string hostname) => Set("Hostname", s => s with { Hostname = Require.NotEmpty(hostname, "A hostname", nameof(hostname)) });
+    public IServiceBuilder Hostname(string hostname) => Set(SettingKey.Of(nameof(Hostname)), s => s with { Hostname = Require.NotEmpty(hostname, "A hostname", nameof(hostname)) });
 
-    public IServiceBuilder Command(params string[] arguments) => Set("Command", s => s with { Command = Arguments(arguments, nameof(arguments)) });
+    public IServiceBuilder Command(params string[] arguments) => Set(SettingKey.Of(nameof(Command)), s => s with { Command = Arguments(arguments, nameof(arguments)) });
 
-    public IServiceBuilder Entrypoint(params string[] arguments) => Set("Entrypoint", s => s with { Entrypoint = Arguments(arguments, nameof(arguments)) });
+    public IServiceBuilder Entrypoint(params string[] arguments) => Set(SettingKey.Of(nameof(Entrypoint)), s => s with { Entrypoint = Arguments(arguments, nameof(arguments)) });
 
-    public IServiceBuilder User(string user) => Set("User", s => s with { User = Require.NotEmpty(user, "A user", nameof(user)) });
+    public IServiceBuilder User(string user) => Set(SettingKey.Of(nameof(User)), s => s with { User = Require.NotEmpty(user, "A user", nameof(user)) });
 
-    public IServiceBuilder WorkingDir(string path) => Set("WorkingDir", s => s with { WorkingDir = Require.AbsolutePath(path, "The working directory", nameof(path)) });
+    public IServiceBuilder WorkingDir(string path) => Set(SettingKey.Of(nameof(WorkingDir)), s => s with { WorkingDir = Require.AbsolutePath(path, "The working directory", nameof(path)) });
 
-    public IServiceBuilder StopGracePeriod(string duration) => Set("StopGracePeriod", s => s with { StopGracePeriod = Require.Duration(Require.NotEmpty(duration, "A duration", nameof(duration)), nameof(duration)) });
+    public IServiceBuilder StopGracePeriod(string duration) => Set(SettingKey.Of(nameof(StopGracePeriod)), s => s with { StopGracePeriod = Require.Duration(Require.NotEmpty(duration, "A duration", nameof(duration)), nameof(duration)) });
 
     public IServiceBuilder Environment(string name, string value)
     {
         Key(name, "An environment variable name", nameof(name));
         Require.NotNull(value, nameof(value));
-        return Set("Environment:" + name, s => s with { Environment = s.Environment.Set(name, value) });
+        return Set(SettingKey.Of(nameof(Environment), name), s => s with { Environment = s.Environment.Set(name, value) });
     }
 
     public IServiceBuilder Label(string name, string value)
     {
         Key(name, "A label name", nameof(name));
         Require.NotNull(value, nameof(value));
-        return Set("Label:" + name, s => s with { Labels = s.Labels.Set(name, value) });
+        return Set(SettingKey.Of(nameof(Label), name), s => s with { Labels = s.Labels.Set(name, value) });
     }
 
     public IServiceBuilder ServiceLabel(string name, string value)
     {
         Key(name, "A label name", nameof(name));
         Require.NotNull(value, nameof(value));
-        return Set("ServiceLabel:" + name, s => s with { DeployLabels = s.DeployLabels.Set(name, value) });
+        return Set(SettingKey.Of(nameof(ServiceLabel), name), s => s with { DeployLabels = s.DeployLabels.Set(name, value) });
     }
 
     public IServiceBuilder Network(string name, params string[] aliases)
     {
         Require.ObjectName(name, "network", nameof(name));
         var list = Arguments(aliases ?? Array.Empty<string>(), nameof(aliases), allowEmpty: true);
-        return Set("Network:" + name, s => s with { Networks = s.Networks.Upsert(n => n.Name == name, new ServiceNetwork(name, list)) });
+        return Set(SettingKey.Of(nameof(Network), name), s => s with { Networks = s.Networks.Upsert(n => n.Name == name, new ServiceNetwork(name, list)) });
     }
 
     public IServiceBuilder Port(int published, int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress)
@@ -68,7 +69,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.Port(published, nameof(published));
         Require.Port(target, nameof(target));
         var port = new PortSpec(target, published, protocol, mode);
-        return Set("Port:" + published.ToString(CultureInfo.InvariantCulture), s => s with { Ports = s.Ports.Upsert(p => p.Published == published && p.Protocol == protocol, port) });
+        return Set(SettingKey.Of(nameof(Port), published.ToString(CultureInfo.InvariantCulture)), s => s with { Ports = s.Ports.Upsert(p => p.Published == published && p.Protocol == protocol, port) });
     }
 
     public IServiceBuilder Volume(string source, string target, bool readOnly = false)
@@ -86,10 +87,10 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Mount(Require.AbsolutePath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
 
     public IServiceBuilder Secret(string name, string? target = null) =>
-        Set("Secret:" + Require.ObjectName(name, "secret", nameof(name)), s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
+        Set(SettingKey.Of(nameof(Secret), Require.ObjectName(name, "secret", nameof(name))), s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
 
     public IServiceBuilder Config(string name, string? target = null) =>
-        Set("Config:" + Require.ObjectName(name, "config", nameof(name)), s => s with { Configs = s.Configs.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
+        Set(SettingKey.Of(nameof(Config), Require.ObjectName(name, "config", nameof(name))), s => s with { Configs = s.Configs.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });
 
     public IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null)
     {
@@ -99,33 +100,33 @@ internal sealed class ServiceBuilder : IServiceBuilder
             Require.Duration(timeout, nameof(timeout)),
             retries is { } r ? Require.AtLeast(r, 0, "Retries", nameof(retries)) : null,
             Require.Duration(startPeriod, nameof(startPeriod)));
-        return Set("Healthcheck", s => s with { Healthcheck = spec });
+        return Set(SettingKey.Of(nameof(Healthcheck)), s => s with { Healthcheck = spec });
     }
 
     public IServiceBuilder Logging(string driver)
     {
         Require.NotEmpty(driver, "A logging driver", nameof(driver));
-        return Set("Logging", s => s with { Logging = new LoggingSpec(driver, s.Logging?.Options ?? ValueMap.Empty) });
+        return Set(SettingKey.Of(nameof(Logging)), s => s with { Logging = new LoggingSpec(driver, s.Logging?.Options ?? ValueMap.Empty) });
     }
 
     public IServiceBuilder LoggingOption(string name, string value)
     {
         Key(name, "A logging option name", nameof(name));
         Require.NotNull(value, nameof(value));
-        return Set("LoggingOption:" + name, s => s with { Logging = new LoggingSpec(s.Logging?.Driver, (s.Logging?.Options ?? ValueMap.Empty).Set(name, value)) });
+        return Set(SettingKey.Of(nameof(LoggingOption), name), s => s with { Logging = new LoggingSpec(s.Logging?.Driver, (s.Logging?.Options ?? ValueMap.Empty).Set(name, value)) });
     }
 
     public IServiceBuilder Replicas(int replicas) =>
-        Set("Replicas", s => s with { Replicas = Require.AtLeast(replicas, 0, "Replicas", nameof(replicas)), Mode = ServiceMode.Replicated });
+        Set(SettingKey.Of(nameof(Replicas)), s => s with { Replicas = Require.AtLeast(replicas, 0, "Replicas", nameof(replicas)), Mode = ServiceMode.Replicated });
 
-    public IServiceBuilder Global() => Set("Global", s => s with { Mode = ServiceMode.Global, Replicas = null });
+    public IServiceBuilder Global() => Set(SettingKey.Of(nameof(Global)), s => s with { Mode = ServiceMode.Global, Replicas = null });
 
-    public IServiceBuilder EndpointMode(EndpointMode mode) => Set("EndpointMode", s => s with { EndpointMode = mode });
+    public IServiceBuilder EndpointMode(EndpointMode mode) => Set(SettingKey.Of(nameof(EndpointMode)), s => s with { EndpointMode = mode });
 
     public IServiceBuilder Constraint(string constraint)
     {
         var normalized = Require.Constraint(constraint, nameof(constraint));
-        return Set("Constraint:" + normalized, s => s.Constraints.Contains(normalized) ? s : s with { Constraints = s.Constraints.Add(normalized) });
+        return Set(SettingKey.Of(nameof(Constraint), normalized), s => s.Constraints.Contains(normalized) ? s : s with { Constraints = s.Constraints.Add(normalized) });
     }
 
     public IServiceBuilder PinToNode(string hostname)
@@ -137,7 +138,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
             throw new ArgumentException($"'{hostname}' is not a node hostname.", nameof(hostname));
         }
 
-        return Set("Constraint:" + constraint, s => s.Constraints.Contains(constraint) ? s : s with { Constraints = s.Constraints.Add(constraint) });
+        return Set(SettingKey.Of(nameof(Constraint), constraint), s => s.Constraints.Contains(constraint) ? s : s with { Constraints = s.Constraints.Add(constraint) });
     }
 
     public IServiceBuilder Spread(string descriptor)
@@ -148,10 +149,10 @@ internal sealed class ServiceBuilder : IServiceBuilder
             throw new ArgumentException($"'{descriptor}' is not a spread descriptor: use node.hostname, node.labels.<name> or engine.labels.<name>.", nameof(descriptor));
         }
 
-        return Set("Spread:" + descriptor, s => s.Spread.Contains(descriptor) ? s : s with { Spread = s.Spread.Add(descriptor) });
+        return Set(SettingKey.Of(nameof(Spread), descriptor), s => s.Spread.Contains(descriptor) ? s : s with { Spread = s.Spread.Add(descriptor) });
     }
 
-    public IServiceBuilder MaxReplicasPerNode(int max) => Set("MaxReplicasPerNode", s => s with { MaxReplicasPerNode = Require.AtLeast(max, 1, "max_replicas_per_node", nameof(max)) });
+    public IServiceBuilder MaxReplicasPerNode(int max) => Set(SettingKey.Of(nameof(MaxReplicasPerNode)), s => s with { MaxReplicasPerNode = Require.AtLeast(max, 1, "max_replicas_per_node", nameof(max)) });
 
     public IServiceBuilder RestartPolicy(RestartCondition condition, string? delay = null, int? maxAttempts = null, string? window = null)
     {
@@ -160,32 +161,32 @@ internal sealed class ServiceBuilder : IServiceBuilder
             Require.Duration(delay, nameof(delay)),
             maxAttempts is { } m ? Require.AtLeast(m, 0, "max_attempts", nameof(maxAttempts)) : null,
             Require.Duration(window, nameof(window)));
-        return Set("RestartPolicy", s => s with { RestartPolicy = spec });
+        return Set(SettingKey.Of(nameof(RestartPolicy)), s => s with { RestartPolicy = spec });
     }
 
     public IServiceBuilder UpdateConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null) =>
-        Set("UpdateConfig", s => s with { UpdateConfig = Update(parallelism, delay, order, failureAction, monitor) });
+        Set(SettingKey.Of(nameof(UpdateConfig)), s => s with { UpdateConfig = Update(parallelism, delay, order, failureAction, monitor) });
 
     public IServiceBuilder RollbackConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null) =>
-        Set("RollbackConfig", s => s with { RollbackConfig = Update(parallelism, delay, order, failureAction, monitor) });
+        Set(SettingKey.Of(nameof(RollbackConfig)), s => s with { RollbackConfig = Update(parallelism, delay, order, failureAction, monitor) });
 
     public IServiceBuilder Limits(string? cpus = null, string? memory = null)
     {
         var amounts = Amounts(cpus, memory);
-        return Set("Limits", s => s with { Resources = new ResourcesSpec(amounts, s.Resources?.Reservations) });
+        return Set(SettingKey.Of(nameof(Limits)), s => s with { Resources = new ResourcesSpec(amounts, s.Resources?.Reservations) });
     }
 
     public IServiceBuilder Reservations(string? cpus = null, string? memory = null)
     {
         var amounts = Amounts(cpus, memory);
-        return Set("Reservations", s => s with { Resources = new ResourcesSpec(s.Resources?.Limits, amounts) });
+        return Set(SettingKey.Of(nameof(Reservations)), s => s with { Resources = new ResourcesSpec(s.Resources?.Limits, amounts) });
     }
 
-    public IServiceBuilder Stateful() => Set("Stateful", s => s with { Stateful = true });
+    public IServiceBuilder Stateful() => Set(SettingKey.Of(nameof(Stateful)), s => s with { Stateful = true });
 
-    public IServiceBuilder Singleton() => Set("Singleton", s => s with { Singleton = true });
+    public IServiceBuilder Singleton() => Set(SettingKey.Of(nameof(Singleton)), s => s with { Singleton = true });
 
-    public IServiceBuilder Disable() => Set("Replicas", s => s with { Replicas = 0, Mode = ServiceMode.Replicated });
+    public IServiceBuilder Disable() => Set(SettingKey.Of(nameof(Replicas)), s => s with { Replicas = 0, Mode = ServiceMode.Replicated });
 
     public IServiceBuilder RemoveEnvironment(string name) => Remove("environment", Key(name, "An environment variable name", nameof(name)), s => s with { Environment = s.Environment.Remove(name) });
 
@@ -260,24 +261,24 @@ internal sealed class ServiceBuilder : IServiceBuilder
     private IServiceBuilder Mount(string source, string target, bool readOnly, string targetParameter)
     {
         Require.AbsolutePath(target, "The mount target", targetParameter);
-        return Set("Volume:" + target, s => s with { Volumes = s.Volumes.Upsert(v => v.Target == target, new MountSpec(source, target, readOnly)) });
+        return Set(SettingKey.Of(nameof(Volume), target), s => s with { Volumes = s.Volumes.Upsert(v => v.Target == target, new MountSpec(source, target, readOnly)) });
     }
 
     private IServiceBuilder Remove(string key, string item, Func<ServiceSpec, ServiceSpec> dropFromThisScope)
     {
         var removal = new RemovalRequest(key, item);
-        return Set("Remove:" + key + ":" + item, s =>
+        return Set(ServiceSettings.Removal(removal), s =>
         {
             var dropped = dropFromThisScope(s);
             return _scope.Scope.Length == 0 || dropped.Removals.Contains(removal) ? dropped : dropped with { Removals = dropped.Removals.Add(removal) };
         });
     }
 
-    private IServiceBuilder Set(string key, Func<ServiceSpec, ServiceSpec> change)
+    private IServiceBuilder Set(SettingKey key, Func<ServiceSpec, ServiceSpec> change)
     {
         var before = Spec;
         Spec = change(Spec);
-        _scope.Record("service", Name, key, !Spec.Equals(before));
+        _scope.Record("service", Name, key.ToString(), !Spec.Equals(before));
         return this;
     }
 }

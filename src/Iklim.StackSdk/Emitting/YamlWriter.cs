@@ -72,7 +72,7 @@ internal sealed class YamlWriter
         return this;
     }
 
-    public YamlWriter Number(int value)
+    public YamlWriter Number(long value)
     {
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
         return this;

@@ -59,7 +59,7 @@ public static class StackRules
             var plan = OverlayPlanner.Plan(model.Base, profile);
             var effective = RuleScope.ForProfile(profile.Name, plan.Effective, plan.Overlay);
             var inherited = new HashSet<Finding>(Run(RuleScope.ForProfile(profile.Name, model.Base, plan.Overlay)));
-            findings.AddRange(Run(effective).Where(f => !inherited.Contains(f) || effective.Sets(f.Where.Name, f.Where.Key)));
+            findings.AddRange(Run(effective).Where(f => !inherited.Contains(f) || effective.Sets(f.Where)));
         }
 
         return findings;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -56,7 +57,7 @@ internal sealed class UnschedulablePlacement : StackRule
                 yield return scope.Warn(
                     Rule,
                     service,
-                    scope.KeyFor(service, "Replicas", "MaxReplicasPerNode"),
+                    scope.KeyFor(service, ServiceSettings.Replicas, ServiceSettings.MaxReplicasPerNode),
                     service.Name,
                     $"runs {Number(replicas)} replicas",
                     scope.Phrase,
@@ -78,7 +79,7 @@ internal sealed class UnschedulablePlacement : StackRule
         return scope.Warn(
             Rule,
             service,
-            scope.KeyFor(service, blamed.Select(c => "Constraint:" + c).ToArray()),
+            scope.KeyFor(service, blamed.Select(c => ServiceSettings.Constraint(c)).ToArray()),
             service.Name,
             "cannot be scheduled",
             scope.Phrase,

@@ -1,4 +1,4 @@
-namespace Iklim.StackSdk.Emitting;
+namespace Iklim.StackSdk.Model.Keys;
 
 /// <summary>The words compose files use for the SDK's enums.</summary>
 internal static class ComposeWords
