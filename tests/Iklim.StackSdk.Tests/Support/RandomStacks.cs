@@ -149,6 +149,21 @@ internal sealed class RandomStacks
 
         if (Chance(0.2))
         {
+            service.WorkingDir(Pick(new[] { "/app", "/srv/work" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.Logging(Pick(new[] { "json-file", "local" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.LoggingOption(Pick(new[] { "max-size", "max-file" }), Pick(new[] { "10m", "3" }));
+        }
+
+        if (Chance(0.2))
+        {
             service.StopGracePeriod(Pick(Durations));
         }
 
