@@ -182,6 +182,87 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Set(SettingKey.Of(nameof(Reservations)), s => s with { Resources = new ResourcesSpec(s.Resources?.Limits, amounts) });
     }
 
+    public IServiceBuilder ExtraHost(string hostname, string address)
+    {
+        Require.NotEmpty(hostname, "A host name", nameof(hostname));
+        if (hostname.IndexOf(':') >= 0 || hostname.Any(char.IsWhiteSpace))
+        {
+            throw new ArgumentException($"'{hostname}' is not a host name: it cannot contain ':' or whitespace.", nameof(hostname));
+        }
+
+        var entry = hostname + ":" + IpAddress(address, nameof(address));
+        return Set(SettingKey.Of(nameof(ExtraHost), entry), s => s.ExtraHosts.Contains(entry) ? s : s with { ExtraHosts = s.ExtraHosts.Add(entry) });
+    }
+
+    public IServiceBuilder Dns(string address)
+    {
+        var server = IpAddress(address, nameof(address));
+        return Set(SettingKey.Of(nameof(Dns), server), s => s.Dns.Contains(server) ? s : s with { Dns = s.Dns.Add(server) });
+    }
+
+    public IServiceBuilder DnsSearch(string domain)
+    {
+        Key(domain, "A search domain", nameof(domain));
+        return Set(SettingKey.Of(nameof(DnsSearch), domain), s => s.DnsSearch.Contains(domain) ? s : s with { DnsSearch = s.DnsSearch.Add(domain) });
+    }
+
+    public IServiceBuilder CapAdd(string capability)
+    {
+        var name = Capability(capability, nameof(capability));
+        return Set(SettingKey.Of(nameof(CapAdd), name), s => s.CapAdd.Contains(name) ? s : s with { CapAdd = s.CapAdd.Add(name) });
+    }
+
+    public IServiceBuilder CapDrop(string capability)
+    {
+        var name = Capability(capability, nameof(capability));
+        return Set(SettingKey.Of(nameof(CapDrop), name), s => s.CapDrop.Contains(name) ? s : s with { CapDrop = s.CapDrop.Add(name) });
+    }
+
+    public IServiceBuilder Sysctl(string name, string value)
+    {
+        Key(name, "A sysctl name", nameof(name));
+        Require.NotEmpty(value, "A sysctl value", nameof(value));
+        return Set(SettingKey.Of(nameof(Sysctl), name), s => s with { Sysctls = s.Sysctls.Set(name, value) });
+    }
+
+    public IServiceBuilder Ulimit(string name, int soft, int? hard = null)
+    {
+        Require.NotEmpty(name, "A ulimit name", nameof(name));
+        if (!name.All(c => c >= 'a' && c <= 'z'))
+        {
+            throw new ArgumentException($"'{name}' is not a ulimit name such as nofile or nproc.", nameof(name));
+        }
+
+        Require.AtLeast(soft, 0, "A soft limit", nameof(soft));
+        var hardLimit = hard ?? soft;
+        if (hardLimit < soft)
+        {
+            throw new ArgumentException($"The hard limit {hardLimit} of '{name}' is below its soft limit {soft}.", nameof(hard));
+        }
+
+        var ulimit = new UlimitSpec(name, soft, hardLimit);
+        return Set(SettingKey.Of(nameof(Ulimit), name), s => s with { Ulimits = s.Ulimits.Upsert(u => u.Name == name, ulimit) });
+    }
+
+    public IServiceBuilder Init() => Set(SettingKey.Of(nameof(Init)), s => s with { Init = true });
+
+    public IServiceBuilder ReadOnly() => Set(SettingKey.Of(nameof(ReadOnly)), s => s with { ReadOnly = true });
+
+    public IServiceBuilder Tty() => Set(SettingKey.Of(nameof(Tty)), s => s with { Tty = true });
+
+    public IServiceBuilder StdinOpen() => Set(SettingKey.Of(nameof(StdinOpen)), s => s with { StdinOpen = true });
+
+    public IServiceBuilder StopSignal(string signal)
+    {
+        Require.NotEmpty(signal, "A stop signal", nameof(signal));
+        if (!System.Text.RegularExpressions.Regex.IsMatch(signal, "^(SIG[A-Z0-9+-]+|[0-9]+)$"))
+        {
+            throw new ArgumentException($"'{signal}' is not a signal such as SIGTERM, SIGQUIT or 15.", nameof(signal));
+        }
+
+        return Set(SettingKey.Of(nameof(StopSignal)), s => s with { StopSignal = signal });
+    }
+
     public IServiceBuilder Stateful() => Set(SettingKey.Of(nameof(Stateful)), s => s with { Stateful = true });
 
     public IServiceBuilder Singleton() => Set(SettingKey.Of(nameof(Singleton)), s => s with { Singleton = true });
@@ -230,6 +311,29 @@ internal sealed class ServiceBuilder : IServiceBuilder
         }
 
         return arguments.ToValueList();
+    }
+
+    // Docker drops a name server that is not an IP address without a word, so the call refuses it.
+    private static string IpAddress(string? address, string parameter)
+    {
+        Require.NotEmpty(address, "An IP address", parameter);
+        if (!System.Net.IPAddress.TryParse(address, out var parsed) || parsed.ToString() != address && address!.IndexOf(':') < 0)
+        {
+            throw new ArgumentException($"'{address}' is not an IP address such as 10.0.0.2.", parameter);
+        }
+
+        return address!;
+    }
+
+    private static string Capability(string? capability, string parameter)
+    {
+        Require.NotEmpty(capability, "A capability", parameter);
+        if (!capability!.All(c => (c >= 'A' && c <= 'Z') || c == '_'))
+        {
+            throw new ArgumentException($"'{capability}' is not a capability such as NET_ADMIN or ALL.", parameter);
+        }
+
+        return capability!;
     }
 
     private static string? Target(string? target) => target is null ? null : Require.AbsolutePath(target, "The mount target", nameof(target));

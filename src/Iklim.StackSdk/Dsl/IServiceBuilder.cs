@@ -131,6 +131,54 @@ public interface IServiceBuilder
     /// <example><code>.Reservations(cpus: "0.25", memory: "128M")</code></example>
     IServiceBuilder Reservations(string? cpus = null, string? memory = null);
 
+    /// <summary>One <c>extra_hosts</c> entry: <paramref name="hostname"/> resolves to <paramref name="address"/> in the container. Appended in overlays.</summary>
+    /// <example><code>.ExtraHost("db.internal", "10.0.0.5")</code></example>
+    IServiceBuilder ExtraHost(string hostname, string address);
+
+    /// <summary>One <c>dns</c> name server (an IP address). Appended in overlays.</summary>
+    /// <example><code>.Dns("10.0.0.2")</code></example>
+    IServiceBuilder Dns(string address);
+
+    /// <summary>One <c>dns_search</c> domain. Appended in overlays.</summary>
+    /// <example><code>.DnsSearch("iklim.internal")</code></example>
+    IServiceBuilder DnsSearch(string domain);
+
+    /// <summary>One <c>cap_add</c> capability (<c>NET_ADMIN</c>). Appended in overlays.</summary>
+    /// <example><code>.CapAdd("NET_BIND_SERVICE")</code></example>
+    IServiceBuilder CapAdd(string capability);
+
+    /// <summary>One <c>cap_drop</c> capability (<c>ALL</c>). Appended in overlays.</summary>
+    /// <example><code>.CapDrop("ALL")</code></example>
+    IServiceBuilder CapDrop(string capability);
+
+    /// <summary>One <c>sysctls</c> entry, merged by key in overlays.</summary>
+    /// <example><code>.Sysctl("net.core.somaxconn", "1024")</code></example>
+    IServiceBuilder Sysctl(string name, string value);
+
+    /// <summary>One <c>ulimits</c> entry; <paramref name="hard"/> defaults to <paramref name="soft"/>. An overlay's entry replaces the base's whole.</summary>
+    /// <example><code>.Ulimit("nofile", 65535)</code></example>
+    IServiceBuilder Ulimit(string name, int soft, int? hard = null);
+
+    /// <summary><c>init: true</c>: an init process reaps zombies and forwards signals. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.Init()</code></example>
+    IServiceBuilder Init();
+
+    /// <summary><c>read_only: true</c>: a read-only root filesystem. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.ReadOnly()</code></example>
+    IServiceBuilder ReadOnly();
+
+    /// <summary><c>tty: true</c>. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.Tty()</code></example>
+    IServiceBuilder Tty();
+
+    /// <summary><c>stdin_open: true</c>. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.StdinOpen()</code></example>
+    IServiceBuilder StdinOpen();
+
+    /// <summary><c>stop_signal</c> (<c>SIGQUIT</c>).</summary>
+    /// <example><code>.StopSignal("SIGQUIT")</code></example>
+    IServiceBuilder StopSignal(string signal);
+
     /// <summary>Policy metadata (not emitted): the service keeps state, so its replicas must not share a node.</summary>
     /// <example><code>.Stateful()</code></example>
     IServiceBuilder Stateful();

@@ -30,9 +30,8 @@ public static class StackSummaryEmitter
         }
 
         Scope(text, "base (test)", model.Base, overlay: null, overlayFile: null);
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var plan = OverlayPlanner.Plan(model.Base, profile);
             Scope(text, profile.Name, plan.Effective, plan.Overlay, model.OverlayFile(profile.Name));
         }
 

@@ -11,7 +11,27 @@ namespace Iklim.StackSdk.Merging;
 /// The overlay file's content for one profile, the profile's effective stack (what Docker makes of base + overlay),
 /// and the changes the overlay could not express.
 /// </summary>
-public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IReadOnlyList<Finding> Findings);
+public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Value equality, the findings compared item by item (a list compares by reference otherwise).</summary>
+    public bool Equals(OverlayPlan? other) =>
+        other is not null && Overlay == other.Overlay && Effective == other.Effective && Findings.SequenceEqual(other.Findings);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = (Overlay.GetHashCode() * 31) + Effective.GetHashCode();
+            foreach (var finding in Findings)
+            {
+                hash = (hash * 31) + finding.GetHashCode();
+            }
+
+            return hash;
+        }
+    }
+}
 
 /// <summary>
 /// Computes the minimal overlay whose Docker merge over the base equals the profile's effective stack:
@@ -105,6 +125,13 @@ public static class OverlayPlanner
             yield return Error(
                 nameof(IServiceBuilder.Healthcheck),
                 "Docker appends an overlay's healthcheck test to the base's instead of replacing it, which breaks the check. Declare the healthcheck in each profile's stack only, not in the base.");
+        }
+
+        if (o.Logging is { Options.IsEmpty: false } logging && b.Logging is { Options.IsEmpty: true } baseLogging && MergeRules.SameLoggingDriver(baseLogging, logging))
+        {
+            yield return Error(
+                SettingKey.Of(nameof(IServiceBuilder.LoggingOption), logging.Options[0].Key).ToString(),
+                "Docker drops an overlay's logging options when the base's logging block has none (it merges options only into existing ones). Give the base's logging at least one option, or set the logging options per profile instead of in the base.");
         }
 
         foreach (var (key, overlayValue, baseValue) in Durations(b, o))

@@ -35,3 +35,6 @@ public sealed record ResourceAmounts(string? Cpus, string? Memory);
 
 /// <summary>A profile's request to remove something from the base; Docker's overlay merge cannot express it.</summary>
 public sealed record RemovalRequest(string Key, string Item);
+
+/// <summary>One <c>ulimits</c> entry: a soft and a hard limit (written as one number when they are equal).</summary>
+public sealed record UlimitSpec(string Name, int Soft, int Hard);

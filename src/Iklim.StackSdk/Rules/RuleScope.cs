@@ -58,7 +58,7 @@ internal sealed class RuleScope
 
     /// <summary>True when this scope itself set <paramref name="key"/> of <paramref name="service"/> (for a profile: to a new value).</summary>
     public bool Sets(string service, SettingKey key) =>
-        ServiceKeys.ForCall(key.Member) is { } serviceKey && Changes.Service(service) is { } spec && serviceKey.Holds(spec, key.Item);
+        ServiceKeys.ForCall(key.Member) is { } serviceKey && Changes.Service(service) is { } spec && serviceKey.Holds(spec, key);
 
     /// <summary>True when this scope set what a finding's <see cref="SourceRef.Key"/> names: a service key or a gateway setting.</summary>
     public bool Sets(SourceRef where) => SetsGateway(where.Name, where.Key) || Sets(where.Name, SettingKey.Parse(where.Key));

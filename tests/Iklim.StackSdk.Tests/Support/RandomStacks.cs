@@ -167,6 +167,67 @@ internal sealed class RandomStacks
             service.StopGracePeriod(Pick(Durations));
         }
 
+        foreach (var host in Names("host", _random.Next(3)))
+        {
+            service.ExtraHost(host, Pick(new[] { "10.0.0.1", "10.0.0.2", "fd00::1" }));
+        }
+
+        foreach (var server in Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(new[] { "10.0.0.53", "1.1.1.1", "8.8.8.8" })))
+        {
+            service.Dns(server);
+        }
+
+        if (Chance(0.2))
+        {
+            service.DnsSearch(Pick(new[] { "iklim.internal", "example.com" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.CapAdd(Pick(new[] { "NET_ADMIN", "SYS_TIME", "NET_BIND_SERVICE" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.CapDrop(Pick(new[] { "ALL", "NET_RAW" }));
+        }
+
+        foreach (var name in Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(new[] { "net.core.somaxconn", "net.ipv4.tcp_syncookies", "kernel.msgmax" })))
+        {
+            service.Sysctl(name, Pick(new[] { "0", "1", "1024" }));
+        }
+
+        if (Chance(0.3))
+        {
+            var soft = Pick(new[] { 1024, 65535 });
+            service.Ulimit(Pick(new[] { "nofile", "nproc" }), soft, Chance(0.5) ? soft * 2 : null);
+        }
+
+        if (Chance(0.15))
+        {
+            service.Init();
+        }
+
+        if (Chance(0.15))
+        {
+            service.ReadOnly();
+        }
+
+        if (Chance(0.1))
+        {
+            service.Tty();
+        }
+
+        if (Chance(0.1))
+        {
+            service.StdinOpen();
+        }
+
+        if (Chance(0.2))
+        {
+            service.StopSignal(Pick(new[] { "SIGTERM", "SIGQUIT", "SIGINT" }));
+        }
+
         foreach (var key in Names("ENV_", _random.Next(4)))
         {
             // Empty values too: Docker keeps the base value then, which the model must know.

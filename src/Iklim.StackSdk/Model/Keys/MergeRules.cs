@@ -129,11 +129,18 @@ internal static class MergeRules
         return b is null ? o : o with { Test = o.Test == b.Test ? ValueList<string>.Empty : o.Test };
     }
 
-    /// <summary>The same driver (or one side without a driver) merges the options by key; another driver replaces the whole block.</summary>
+    /// <summary>
+    /// The same driver (or one side without a driver) keeps the base's driver and merges the options by key, but only
+    /// into options the base has: over a base block without options, Docker drops the overlay's (IKS0004). Another
+    /// driver replaces the whole block.
+    /// </summary>
     public static LoggingSpec? Logging(LoggingSpec? b, LoggingSpec? o) =>
         b is null || o is null ? o ?? b
-        : o.Driver is null || b.Driver is null || o.Driver == b.Driver ? new LoggingSpec(o.Driver ?? b.Driver, b.Options.SetAll(o.Options))
+        : SameLoggingDriver(b, o) ? new LoggingSpec(b.Driver ?? o.Driver, b.Options.IsEmpty ? b.Options : b.Options.SetAll(o.Options))
         : o;
+
+    /// <summary>True when Docker merges the two logging blocks rather than replacing the base's.</summary>
+    public static bool SameLoggingDriver(LoggingSpec b, LoggingSpec o) => o.Driver is null || b.Driver is null || o.Driver == b.Driver;
 
     /// <summary>Field by field.</summary>
     public static RestartPolicySpec? Restart(RestartPolicySpec? b, RestartPolicySpec? o) =>

@@ -31,6 +31,9 @@ internal enum MergeKind
     /// <summary>A nested block merged field by field, each field by its own rule.</summary>
     Block,
 
+    /// <summary>A boolean an overlay can switch on but never off: Docker ignores an overlay's <c>false</c>.</summary>
+    Flag,
+
     /// <summary>Policy metadata the SDK keeps beside the compose keys: never emitted, replaced when set.</summary>
     Metadata,
 
@@ -80,8 +83,8 @@ internal abstract class ServiceKey
     /// <summary>The value to write, or null when <paramref name="service"/> leaves the key out.</summary>
     public abstract ComposeNode? Emit(ServiceSpec service);
 
-    /// <summary>True when <paramref name="service"/> holds a value for this key (for a many-entry key: the entry <paramref name="item"/>).</summary>
-    public abstract bool Holds(ServiceSpec service, string? item);
+    /// <summary>True when <paramref name="service"/> holds the value the call <paramref name="setting"/> writes (for a many-entry key: its entry).</summary>
+    public abstract bool Holds(ServiceSpec service, SettingKey setting);
 }
 
 /// <summary>A <see cref="ServiceKey"/> whose value has the type <typeparamref name="T"/>.</summary>
@@ -92,7 +95,7 @@ internal sealed class ServiceKey<T> : ServiceKey
     private readonly Func<T, T, T> _merge;
     private readonly Func<T, T, T> _minimal;
     private readonly Func<T, ComposeNode?> _emit;
-    private readonly Func<T, string?, bool> _holds;
+    private readonly Func<T, SettingKey, bool> _holds;
 
     public ServiceKey(
         string property,
@@ -104,7 +107,7 @@ internal sealed class ServiceKey<T> : ServiceKey
         Func<T, T, T> mergeValues,
         Func<T, T, T> minimal,
         Func<T, ComposeNode?> emit,
-        Func<T, string?, bool> holds)
+        Func<T, SettingKey, bool> holds)
         : base(property, path, merge, calls)
     {
         _get = get;
@@ -125,5 +128,5 @@ internal sealed class ServiceKey<T> : ServiceKey
 
     public override ComposeNode? Emit(ServiceSpec service) => _emit(_get(service));
 
-    public override bool Holds(ServiceSpec service, string? item) => _holds(_get(service), item);
+    public override bool Holds(ServiceSpec service, SettingKey setting) => _holds(_get(service), setting);
 }

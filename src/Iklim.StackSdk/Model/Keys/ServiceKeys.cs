@@ -46,7 +46,10 @@ internal static class ServiceKeys
         (b, o) => MergeRules.ByName(b, o, n => n.Name, (_, on) => on),
         NotInBase,
         v => v.IsEmpty ? null : NetworkEntries(v),
-        (v, item) => item is null ? !v.IsEmpty : v.Any(n => n.Name == item));
+        (v, key) => key.Item is null ? !v.IsEmpty : v.Any(n => n.Name == key.Item));
+
+    public static readonly ServiceKey<ValueList<string>> ExtraHosts = Appended(
+        nameof(ServiceSpec.ExtraHosts), "extra_hosts", s => s.ExtraHosts, (s, v) => s with { ExtraHosts = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.ExtraHost));
 
     public static readonly ServiceKey<ValueList<string>?> Command = Override(
         nameof(ServiceSpec.Command), "command", s => s.Command, (s, v) => s with { Command = v }, v => v is { } c ? ComposeNode.Texts(c) : null, nameof(IServiceBuilder.Command));
@@ -71,6 +74,12 @@ internal static class ServiceKeys
 
     public static readonly ServiceKey<string?> User = Text(
         nameof(ServiceSpec.User), "user", s => s.User, (s, v) => s with { User = v }, nameof(IServiceBuilder.User));
+
+    public static readonly ServiceKey<ValueList<string>> CapAdd = Appended(
+        nameof(ServiceSpec.CapAdd), "cap_add", s => s.CapAdd, (s, v) => s with { CapAdd = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.CapAdd));
+
+    public static readonly ServiceKey<ValueList<string>> CapDrop = Appended(
+        nameof(ServiceSpec.CapDrop), "cap_drop", s => s.CapDrop, (s, v) => s with { CapDrop = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.CapDrop));
 
     public static readonly ServiceKey<ServiceMode?> Mode = new(
         nameof(ServiceSpec.Mode),
@@ -121,6 +130,12 @@ internal static class ServiceKeys
         nameof(ServiceSpec.Resources), "deploy.resources", s => s.Resources, (s, v) => s with { Resources = v },
         MergeRules.Resources, Differs, ResourcesBlock, nameof(IServiceBuilder.Limits), nameof(IServiceBuilder.Reservations));
 
+    public static readonly ServiceKey<ValueList<string>> Dns = Appended(
+        nameof(ServiceSpec.Dns), "dns", s => s.Dns, (s, v) => s with { Dns = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.Dns));
+
+    public static readonly ServiceKey<ValueList<string>> DnsSearch = Appended(
+        nameof(ServiceSpec.DnsSearch), "dns_search", s => s.DnsSearch, (s, v) => s with { DnsSearch = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.DnsSearch));
+
     public static readonly ServiceKey<string?> Hostname = Text(
         nameof(ServiceSpec.Hostname), "hostname", s => s.Hostname, (s, v) => s with { Hostname = v }, nameof(IServiceBuilder.Hostname));
 
@@ -135,6 +150,36 @@ internal static class ServiceKeys
         Differs,
         v => v is null ? null : ComposeNode.Text(v),
         (v, _) => v is not null);
+
+    public static readonly ServiceKey<bool?> Init = Flag(
+        nameof(ServiceSpec.Init), "init", s => s.Init, (s, v) => s with { Init = v }, nameof(IServiceBuilder.Init));
+
+    public static readonly ServiceKey<bool?> ReadOnly = Flag(
+        nameof(ServiceSpec.ReadOnly), "read_only", s => s.ReadOnly, (s, v) => s with { ReadOnly = v }, nameof(IServiceBuilder.ReadOnly));
+
+    public static readonly ServiceKey<bool?> StdinOpen = Flag(
+        nameof(ServiceSpec.StdinOpen), "stdin_open", s => s.StdinOpen, (s, v) => s with { StdinOpen = v }, nameof(IServiceBuilder.StdinOpen));
+
+    public static readonly ServiceKey<string?> StopSignal = Text(
+        nameof(ServiceSpec.StopSignal), "stop_signal", s => s.StopSignal, (s, v) => s with { StopSignal = v }, nameof(IServiceBuilder.StopSignal));
+
+    public static readonly ServiceKey<ValueMap> Sysctls = Map(
+        nameof(ServiceSpec.Sysctls), "sysctls", s => s.Sysctls, (s, v) => s with { Sysctls = v }, emptyOverrides: true, nameof(IServiceBuilder.Sysctl));
+
+    public static readonly ServiceKey<bool?> Tty = Flag(
+        nameof(ServiceSpec.Tty), "tty", s => s.Tty, (s, v) => s with { Tty = v }, nameof(IServiceBuilder.Tty));
+
+    public static readonly ServiceKey<ValueList<UlimitSpec>> Ulimits = new(
+        nameof(ServiceSpec.Ulimits),
+        "ulimits",
+        MergeKind.ByName,
+        new[] { nameof(IServiceBuilder.Ulimit) },
+        s => s.Ulimits,
+        (s, v) => s with { Ulimits = v },
+        (b, o) => MergeRules.ByName(b, o, u => u.Name, (_, ou) => ou),
+        NotInBase,
+        v => v.IsEmpty ? null : UlimitEntries(v),
+        (v, key) => key.Item is null ? !v.IsEmpty : v.Any(u => u.Name == key.Item));
 
     public static readonly ServiceKey<bool?> Stateful = Metadata(
         nameof(ServiceSpec.Stateful), s => s.Stateful, (s, v) => s with { Stateful = v }, nameof(IServiceBuilder.Stateful));
@@ -157,9 +202,13 @@ internal static class ServiceKeys
     /// <summary>Every key, in emission order.</summary>
     public static IReadOnlyList<ServiceKey> All { get; } = new ServiceKey[]
     {
-        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
+        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
+
+        // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
+        CapAdd, CapDrop,
         Mode, Replicas, EndpointMode, DeployLabels, Constraints, Spread, MaxReplicasPerNode, RestartPolicy, UpdateConfig, RollbackConfig, Resources,
-        Hostname, StopGracePeriod, Stateful, Singleton, Removals,
+        Dns, DnsSearch, Hostname, Init, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
+        Stateful, Singleton, Removals,
     };
 
     private static readonly Dictionary<string, ServiceKey> ByCall = All
@@ -195,7 +244,7 @@ internal static class ServiceKeys
             emptyOverrides ? (b, o) => b.SetAll(o) : MergeRules.Environment,
             (b, o) => MergeRules.NewEntries(b, o, emptyOverrides),
             v => v.IsEmpty ? null : ComposeNode.Map(v),
-            (v, item) => item is null ? !v.IsEmpty : v.ContainsKey(item));
+            (v, key) => key.Item is null ? !v.IsEmpty : v.ContainsKey(key.Item));
 
     private static ServiceKey<ValueList<T>> Keyed<T>(string property, string path, Func<ServiceSpec, ValueList<T>> get, Func<ServiceSpec, ValueList<T>, ServiceSpec> set, Func<T, string> key, Func<ValueList<T>, ComposeNode> emit, params string[] calls) =>
         new(
@@ -208,14 +257,17 @@ internal static class ServiceKeys
             (b, o) => MergeRules.Keyed(b, o, key),
             NotInBase,
             v => v.IsEmpty ? null : emit(v),
-            (v, item) => item is null ? !v.IsEmpty : v.Any(i => ItemKey(i) == item));
+            (v, key) => key.Item is null ? !v.IsEmpty : v.Any(i => ItemKey(i) == key.Item));
 
     private static ServiceKey<ValueList<string>> Appended(string property, string path, Func<ServiceSpec, ValueList<string>> get, Func<ServiceSpec, ValueList<string>, ServiceSpec> set, Func<ValueList<string>, ComposeNode> emit, params string[] calls) =>
-        new(property, path, MergeKind.AppendedList, calls, get, set, (b, o) => b.AddRange(o), NotInBase, v => v.IsEmpty ? null : emit(v), (v, item) => item is null ? !v.IsEmpty : v.Contains(item));
+        new(property, path, MergeKind.AppendedList, calls, get, set, (b, o) => b.AddRange(o), NotInBase, v => v.IsEmpty ? null : emit(v), (v, key) => key.Item is null ? !v.IsEmpty : v.Contains(key.Item));
 
     private static ServiceKey<T?> Block<T>(string property, string path, Func<ServiceSpec, T?> get, Func<ServiceSpec, T?, ServiceSpec> set, Func<T?, T?, T?> merge, Func<T?, T?, T?> minimal, Func<T, ComposeNode> emit, params string[] calls)
         where T : class =>
         new(property, path, MergeKind.Block, calls, get, set, merge, minimal, v => v is null ? null : emit(v), (v, _) => v is not null);
+
+    private static ServiceKey<bool?> Flag(string property, string path, Func<ServiceSpec, bool?> get, Func<ServiceSpec, bool?, ServiceSpec> set, params string[] calls) =>
+        new(property, path, MergeKind.Flag, calls, get, set, (b, o) => o is true ? true : b, (b, o) => o is true && b is not true ? true : null, v => v is true ? ComposeNode.Flag(true) : null, (v, _) => v is not null);
 
     private static ServiceKey<bool?> Metadata(string property, Func<ServiceSpec, bool?> get, Func<ServiceSpec, bool?, ServiceSpec> set, params string[] calls) =>
         new(property, null, MergeKind.Metadata, calls, get, set, (b, o) => o ?? b, (b, o) => o is true && b is not true ? true : null, _ => null, (v, _) => v is not null);
@@ -225,6 +277,7 @@ internal static class ServiceKeys
     {
         PortSpec port => port.Published?.ToString(CultureInfo.InvariantCulture),
         MountSpec mount => mount.Target,
+        UlimitSpec ulimit => ulimit.Name,
         FileReference reference => reference.Source,
         _ => null,
     };
@@ -253,6 +306,20 @@ internal static class ServiceKeys
         foreach (var network in networks)
         {
             mapping.Add(network.Name, new MappingNode().Add("aliases", network.Aliases.IsEmpty ? null : ComposeNode.Texts(network.Aliases)));
+        }
+
+        return mapping;
+    }
+
+    // One number when soft and hard agree, as people write nofile: 65535.
+    private static ComposeNode UlimitEntries(ValueList<UlimitSpec> ulimits)
+    {
+        var mapping = new MappingNode();
+        foreach (var ulimit in ulimits)
+        {
+            mapping.Add(ulimit.Name, ulimit.Soft == ulimit.Hard
+                ? ComposeNode.Number(ulimit.Soft)
+                : new MappingNode().Add("soft", ComposeNode.Number(ulimit.Soft)).Add("hard", ComposeNode.Number(ulimit.Hard)));
         }
 
         return mapping;
