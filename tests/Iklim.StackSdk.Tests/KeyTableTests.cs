@@ -65,7 +65,30 @@ public sealed class KeyTableTests
         [nameof(ServiceSpec.Removals)] = (s => s.Environment("A", "1"), s => s.RemoveEnvironment("A")),
     };
 
+    // The parts of a key that have their own DSL call: case name, property, compose path below the service, base, profile.
+    private static readonly (string Case, string Property, string Path, Action<IServiceBuilder> Base, Action<IServiceBuilder> Profile)[] Parts =
+    {
+        ("healthcheck.start_interval", nameof(ServiceSpec.Healthcheck), "healthcheck.start_interval", s => s.Healthcheck(new[] { "CMD", "true" }), s => s.HealthcheckStartInterval("2s")),
+        ("healthcheck.disable", nameof(ServiceSpec.Healthcheck), "healthcheck.disable", s => s.HealthcheckStartInterval("5s"), s => s.DisableHealthcheck()),
+        ("ports.target-only", nameof(ServiceSpec.Ports), "ports", s => s.Port(8080, 80), s => s.TargetPort(9100)),
+        ("ports.range", nameof(ServiceSpec.Ports), "ports", s => s.Port(8080, 80), s => s.PortRange(9000, 9000, 3)),
+        ("networks.driver_opts", nameof(ServiceSpec.Networks), "networks.net2.driver_opts", s => s.NetworkDriverOption("net", "a", "1"), s => s.NetworkDriverOption("net2", "b", "2")),
+        ("update_config.max_failure_ratio", nameof(ServiceSpec.UpdateConfig), "deploy.update_config.max_failure_ratio", s => s.UpdateConfig(parallelism: 1), s => s.UpdateFailureRatio(0.25)),
+        ("rollback_config.max_failure_ratio", nameof(ServiceSpec.RollbackConfig), "deploy.rollback_config.max_failure_ratio", s => s.RollbackFailureRatio(0.5), s => s.RollbackFailureRatio(1)),
+        ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
+    };
+
     public static TheoryData<string> Properties => new(ServiceKeys.All.Select(k => k.Property));
+
+    public static TheoryData<string> PartCases => new(Parts.Select(p => p.Case));
+
+    [Theory]
+    [MemberData(nameof(PartCases))]
+    public void APartSetInBaseAndProfile_SurvivesMinimalOverlayEmissionAndDocker(string name)
+    {
+        var part = Parts.Single(p => p.Case == name);
+        Check(ServiceKeys.All.Single(k => k.Property == part.Property), part.Path, part.Base, part.Profile);
+    }
 
     [Fact]
     public void EveryServiceSpecProperty_HasExactlyOneEntry()
@@ -128,8 +151,15 @@ public sealed class KeyTableTests
     {
         var key = ServiceKeys.All.Single(k => k.Property == property);
         var (inBase, inProfile) = Samples[property];
+        Check(key, key.Path, inBase, inProfile);
+    }
+
+    private static void Check(ServiceKey key, string? composePath, Action<IServiceBuilder> inBase, Action<IServiceBuilder> inProfile)
+    {
+        var property = key.Property;
         var stack = new StackBuilder("keys", "docker-stack.yml");
         stack.Network("net");
+        stack.Network("net2");
         stack.Volume("data");
         foreach (var name in new[] { "cfg", "cfg2" })
         {
@@ -165,7 +195,7 @@ public sealed class KeyTableTests
             || Equals(Value(key.MinimalInto(empty, effective, change), property), Value(empty, property)),
             $"the profile's {property} is lost: {Value(change, property)} over {Value(baseService, property)} gave {Value(effective, property)}");
         Assert.NotEqual(Value(baseService, property), Value(effective, property));
-        if (key.Path is null)
+        if (composePath is null)
         {
             Assert.Null(key.Emit(effective));
             return;
@@ -178,10 +208,10 @@ public sealed class KeyTableTests
         var merged = DockerCli.StackConfigOrFail(baseFile, overlayFile);
         Assert.Equal(DockerCli.StackConfigOrFail(effectiveFile), merged);
 
-        var path = new[] { "services", "app" }.Concat(key.Path.Split('.')).ToArray();
+        var path = new[] { "services", "app" }.Concat(composePath.Split('.')).ToArray();
         var before = Yaml.Find(Yaml.Parse(DockerCli.StackConfigOrFail(baseFile)), path);
         var after = Yaml.Find(Yaml.Parse(merged), path);
-        Assert.True(after is not null, $"docker's parse of base + overlay has no {key.Path}:\n{merged}");
+        Assert.True(after is not null, $"docker's parse of base + overlay has no {composePath}:\n{merged}");
         Assert.NotEqual(Text(before), Text(after));
     }
 

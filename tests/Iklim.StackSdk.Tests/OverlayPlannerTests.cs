@@ -82,6 +82,8 @@ public sealed class OverlayPlannerTests
         { "Healthcheck", "appends an overlay's healthcheck test", p => p.Service("checked").Healthcheck(new[] { "CMD", "false" }) },
         { "StopGracePeriod", "zero duration '0s'", p => p.Service("checked").StopGracePeriod("0s") },
         { "Port:53", "published port 53 appears more than once", p => p.Service("dns").Port(53, 5353, PortProtocol.Udp) },
+        { "DisableHealthcheck", "test and disable can't be set at the same time", p => p.Service("checked").DisableHealthcheck() },
+        { "NetworkDriverOption:net/x", "ignores an overlay's driver options on network 'net'", p => p.Service("web").NetworkDriverOption("net", "x", "1") },
         { "LoggingOption:max-file", "drops an overlay's logging options", p => p.Service("checked").LoggingOption("max-file", "3") },
         { "LoggingOption:max-size", "drops an overlay's logging options", p => p.Service("checked").Logging("local").LoggingOption("max-size", "1m") },
     };

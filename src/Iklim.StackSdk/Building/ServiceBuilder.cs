@@ -61,7 +61,22 @@ internal sealed class ServiceBuilder : IServiceBuilder
     {
         Require.ObjectName(name, "network", nameof(name));
         var list = Arguments(aliases ?? Array.Empty<string>(), nameof(aliases), allowEmpty: true);
-        return Set(SettingKey.Of(nameof(Network), name), s => s with { Networks = s.Networks.Upsert(n => n.Name == name, new ServiceNetwork(name, list)) });
+        return Set(SettingKey.Of(nameof(Network), name), s => s with
+        {
+            Networks = s.Networks.Upsert(n => n.Name == name, new ServiceNetwork(name, list) { DriverOptions = s.Networks.FirstOrDefault(n => n.Name == name)?.DriverOptions ?? ValueMap.Empty }),
+        });
+    }
+
+    public IServiceBuilder NetworkDriverOption(string network, string name, string value)
+    {
+        Require.ObjectName(network, "network", nameof(network));
+        Key(name, "A driver option name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        return Set(SettingKey.Of(nameof(NetworkDriverOption), ServiceKeys.NetworkOption(network, name)), s =>
+        {
+            var attached = s.Networks.FirstOrDefault(n => n.Name == network) ?? new ServiceNetwork(network, ValueList<string>.Empty);
+            return s with { Networks = s.Networks.Upsert(n => n.Name == network, attached with { DriverOptions = attached.DriverOptions.Set(name, value) }) };
+        });
     }
 
     public IServiceBuilder Port(int published, int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress)
@@ -70,6 +85,28 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.Port(target, nameof(target));
         var port = new PortSpec(target, published, protocol, mode);
         return Set(SettingKey.Of(nameof(Port), published.ToString(CultureInfo.InvariantCulture)), s => s with { Ports = s.Ports.Upsert(p => p.Published == published && p.Protocol == protocol, port) });
+    }
+
+    public IServiceBuilder TargetPort(int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress)
+    {
+        Require.Port(target, nameof(target));
+        var port = new PortSpec(target, null, protocol, mode);
+        return Set(SettingKey.Of(nameof(TargetPort), target.ToString(CultureInfo.InvariantCulture)), s => s with { Ports = s.Ports.Upsert(p => p.Published is null && p.Target == target && p.Protocol == protocol, port) });
+    }
+
+    public IServiceBuilder PortRange(int published, int target, int count, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress)
+    {
+        Require.AtLeast(count, 1, "A port range's count", nameof(count));
+        Require.Port(published, nameof(published));
+        Require.Port(target, nameof(target));
+        Require.Port(published + count - 1, nameof(count));
+        Require.Port(target + count - 1, nameof(count));
+        for (var i = 0; i < count; i++)
+        {
+            Port(published + i, target + i, protocol, mode);
+        }
+
+        return this;
     }
 
     public IServiceBuilder Volume(string source, string target, bool readOnly = false)
@@ -100,7 +137,29 @@ internal sealed class ServiceBuilder : IServiceBuilder
             Require.Duration(timeout, nameof(timeout)),
             retries is { } r ? Require.AtLeast(r, 0, "Retries", nameof(retries)) : null,
             Require.Duration(startPeriod, nameof(startPeriod)));
-        return Set(SettingKey.Of(nameof(Healthcheck)), s => s with { Healthcheck = spec });
+        return Set(SettingKey.Of(nameof(Healthcheck)), s => s with { Healthcheck = spec with { StartInterval = s.Healthcheck?.StartInterval } });
+    }
+
+    public IServiceBuilder HealthcheckStartInterval(string duration)
+    {
+        var interval = Require.Duration(Require.NotEmpty(duration, "A duration", nameof(duration)), nameof(duration));
+        return Set(SettingKey.Of(nameof(HealthcheckStartInterval)), s => s with
+        {
+            Healthcheck = (s.Healthcheck ?? new HealthcheckSpec(ValueList<string>.Empty, null, null, null, null)) with { StartInterval = interval },
+        });
+    }
+
+    public IServiceBuilder DisableHealthcheck() =>
+        Set(SettingKey.Of(nameof(DisableHealthcheck)), s => s with { Healthcheck = new HealthcheckSpec(ValueList<string>.Empty, null, null, null, null) { Disabled = true } });
+
+    private static string Ratio(double ratio, string parameter)
+    {
+        if (double.IsNaN(ratio) || ratio <= 0 || ratio > 1)
+        {
+            throw new ArgumentOutOfRangeException(parameter, ratio, "A failure ratio is above 0 and at most 1 (0 is Docker's default, which an overlay cannot restore).");
+        }
+
+        return ratio.ToString("R", CultureInfo.InvariantCulture);
     }
 
     public IServiceBuilder Logging(string driver)
@@ -165,15 +224,36 @@ internal sealed class ServiceBuilder : IServiceBuilder
     }
 
     public IServiceBuilder UpdateConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null) =>
-        Set(SettingKey.Of(nameof(UpdateConfig)), s => s with { UpdateConfig = Update(parallelism, delay, order, failureAction, monitor) });
+        Set(SettingKey.Of(nameof(UpdateConfig)), s => s with { UpdateConfig = Update(parallelism, delay, order, failureAction, monitor) with { MaxFailureRatio = s.UpdateConfig?.MaxFailureRatio } });
 
     public IServiceBuilder RollbackConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null) =>
-        Set(SettingKey.Of(nameof(RollbackConfig)), s => s with { RollbackConfig = Update(parallelism, delay, order, failureAction, monitor) });
+        Set(SettingKey.Of(nameof(RollbackConfig)), s => s with { RollbackConfig = Update(parallelism, delay, order, failureAction, monitor) with { MaxFailureRatio = s.RollbackConfig?.MaxFailureRatio } });
+
+    public IServiceBuilder UpdateFailureRatio(double ratio)
+    {
+        var text = Ratio(ratio, nameof(ratio));
+        return Set(SettingKey.Of(nameof(UpdateFailureRatio)), s => s with { UpdateConfig = (s.UpdateConfig ?? Update(null, null, null, null, null)) with { MaxFailureRatio = text } });
+    }
+
+    public IServiceBuilder RollbackFailureRatio(double ratio)
+    {
+        var text = Ratio(ratio, nameof(ratio));
+        return Set(SettingKey.Of(nameof(RollbackFailureRatio)), s => s with { RollbackConfig = (s.RollbackConfig ?? Update(null, null, null, null, null)) with { MaxFailureRatio = text } });
+    }
+
+    public IServiceBuilder PidsLimit(int pids)
+    {
+        Require.AtLeast(pids, 1, "A pids limit", nameof(pids));
+        return Set(SettingKey.Of(nameof(PidsLimit)), s => s with
+        {
+            Resources = new ResourcesSpec((s.Resources?.Limits ?? new ResourceAmounts(null, null)) with { Pids = pids }, s.Resources?.Reservations),
+        });
+    }
 
     public IServiceBuilder Limits(string? cpus = null, string? memory = null)
     {
         var amounts = Amounts(cpus, memory);
-        return Set(SettingKey.Of(nameof(Limits)), s => s with { Resources = new ResourcesSpec(amounts, s.Resources?.Reservations) });
+        return Set(SettingKey.Of(nameof(Limits)), s => s with { Resources = new ResourcesSpec(amounts with { Pids = s.Resources?.Limits?.Pids }, s.Resources?.Reservations) });
     }
 
     public IServiceBuilder Reservations(string? cpus = null, string? memory = null)

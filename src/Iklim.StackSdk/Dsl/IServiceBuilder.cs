@@ -55,6 +55,18 @@ public interface IServiceBuilder
     /// <example><code>.Port(443, 443, mode: PortMode.Host)</code></example>
     IServiceBuilder Port(int published, int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
 
+    /// <summary>Publishes <paramref name="target"/> on a port Swarm picks from its range (30000 and up): a port entry with no <c>published</c>.</summary>
+    /// <example><code>.TargetPort(9100)</code></example>
+    IServiceBuilder TargetPort(int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
+
+    /// <summary>Publishes <paramref name="count"/> consecutive ports, <paramref name="published"/>.. onto <paramref name="target"/>..: one port entry each, as Docker expands <c>9000-9002:9000-9002</c>.</summary>
+    /// <example><code>.PortRange(9000, 9000, 3)</code></example>
+    IServiceBuilder PortRange(int published, int target, int count, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
+
+    /// <summary>One <c>driver_opts</c> entry of the service's attachment to <paramref name="network"/> (attaching it if needed). Docker ignores it in an overlay for a network the base attaches (IKS0004).</summary>
+    /// <example><code>.NetworkDriverOption("iklimco-net", "com.docker.network.endpoint.ifname", "eth1")</code></example>
+    IServiceBuilder NetworkDriverOption(string network, string name, string value);
+
     /// <summary>Mounts a declared named volume (or an <c>${VAR:-volume}</c> that falls back to one) at <paramref name="target"/>.</summary>
     /// <example><code>.Volume(Env.Var("GRAFANA_DATA_DIR", "grafana-vl"), "/var/lib/grafana")</code></example>
     IServiceBuilder Volume(string source, string target, bool readOnly = false);
@@ -74,6 +86,14 @@ public interface IServiceBuilder
     /// <summary><c>healthcheck</c>.</summary>
     /// <example><code>.Healthcheck(new[] { "CMD", "redis-cli", "ping" }, interval: "10s", retries: 3)</code></example>
     IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null);
+
+    /// <summary><c>healthcheck.start_interval</c>: how often to check during the start period (Go duration).</summary>
+    /// <example><code>.HealthcheckStartInterval("2s")</code></example>
+    IServiceBuilder HealthcheckStartInterval(string duration);
+
+    /// <summary><c>healthcheck.disable: true</c>: no health check, not even the image's. Docker cannot combine it with a base's test (IKS0004).</summary>
+    /// <example><code>.DisableHealthcheck()</code></example>
+    IServiceBuilder DisableHealthcheck();
 
     /// <summary><c>logging.driver</c>: where the service's output goes (<c>json-file</c>, <c>syslog</c>, <c>gelf</c>, ...).</summary>
     /// <example><code>.Logging("json-file")</code></example>
@@ -122,6 +142,18 @@ public interface IServiceBuilder
     /// <summary><c>deploy.rollback_config</c>.</summary>
     /// <example><code>.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst)</code></example>
     IServiceBuilder RollbackConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null);
+
+    /// <summary><c>deploy.update_config.max_failure_ratio</c>: the share of failed tasks (above 0, at most 1) an update tolerates.</summary>
+    /// <example><code>.UpdateFailureRatio(0.25)</code></example>
+    IServiceBuilder UpdateFailureRatio(double ratio);
+
+    /// <summary><c>deploy.rollback_config.max_failure_ratio</c>.</summary>
+    /// <example><code>.RollbackFailureRatio(0.25)</code></example>
+    IServiceBuilder RollbackFailureRatio(double ratio);
+
+    /// <summary><c>deploy.resources.limits.pids</c>: the most processes a task may run.</summary>
+    /// <example><code>.PidsLimit(512)</code></example>
+    IServiceBuilder PidsLimit(int pids);
 
     /// <summary><c>deploy.resources.limits</c>.</summary>
     /// <example><code>.Limits(cpus: "1.0", memory: "512M")</code></example>

@@ -78,6 +78,13 @@ internal sealed class YamlWriter
         return this;
     }
 
+    /// <summary>A number already in invariant form, written plain so that YAML reads it as a number.</summary>
+    public YamlWriter Number(string invariantText)
+    {
+        _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, invariantText, ScalarStyle.Plain, true, false));
+        return this;
+    }
+
     public YamlWriter Boolean(bool value)
     {
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value ? "true" : "false", ScalarStyle.Plain, true, false));

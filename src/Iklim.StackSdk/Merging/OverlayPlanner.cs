@@ -134,6 +134,23 @@ public static class OverlayPlanner
                 "Docker drops an overlay's logging options when the base's logging block has none (it merges options only into existing ones). Give the base's logging at least one option, or set the logging options per profile instead of in the base.");
         }
 
+        if (MergeRules.Healthcheck(b.Healthcheck, o.Healthcheck) is { Disabled: true, Test.IsEmpty: false } && o.Healthcheck is not null)
+        {
+            yield return Error(
+                o.Healthcheck.Disabled is true ? nameof(IServiceBuilder.DisableHealthcheck) : nameof(IServiceBuilder.Healthcheck),
+                "Docker's merge keeps both the base's healthcheck test and disable: true, which docker stack deploy rejects ('test and disable can't be set at the same time'). Declare the healthcheck, or its disabling, in each profile only, not in the base.");
+        }
+
+        foreach (var network in o.Networks.Where(n => !n.DriverOptions.IsEmpty))
+        {
+            if (b.Networks.FirstOrDefault(n => n.Name == network.Name) is { } attached && attached.DriverOptions != network.DriverOptions)
+            {
+                yield return Error(
+                    SettingKey.Of(nameof(IServiceBuilder.NetworkDriverOption), ServiceKeys.NetworkOption(network.Name, network.DriverOptions[0].Key)).ToString(),
+                    $"Docker ignores an overlay's driver options on network '{network.Name}', which the base already attaches: the base's options stay. Set the attachment's driver options in the base, or attach the network only in the profiles.");
+            }
+        }
+
         foreach (var (key, overlayValue, baseValue) in Durations(b, o))
         {
             if (DockerMerge.IsZeroDuration(overlayValue) && baseValue is not null && !DockerMerge.IsZeroDuration(baseValue))
@@ -184,5 +201,6 @@ public static class OverlayPlanner
         yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.Interval, b.Healthcheck?.Interval);
         yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.Timeout, b.Healthcheck?.Timeout);
         yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.StartPeriod, b.Healthcheck?.StartPeriod);
+        yield return (nameof(IServiceBuilder.HealthcheckStartInterval), o.Healthcheck?.StartInterval, b.Healthcheck?.StartInterval);
     }
 }

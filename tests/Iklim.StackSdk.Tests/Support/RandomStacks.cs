@@ -254,6 +254,21 @@ internal sealed class RandomStacks
             service.Port(8000 + _random.Next(5), 80 + _random.Next(3), Chance(0.2) ? PortProtocol.Udp : PortProtocol.Tcp, Chance(0.3) ? PortMode.Host : PortMode.Ingress);
         }
 
+        if (Chance(0.1))
+        {
+            service.TargetPort(9100 + _random.Next(2));
+        }
+
+        if (Chance(0.1))
+        {
+            service.PortRange(8100 + _random.Next(3), 8100, 1 + _random.Next(3));
+        }
+
+        foreach (var network in networks.Where(_ => Chance(0.15)))
+        {
+            service.NetworkDriverOption(network, Pick(new[] { "com.docker.network.endpoint.ifname", "x-opt" }), Pick(new[] { "eth1", "1" }));
+        }
+
         foreach (var target in Enumerable.Range(0, _random.Next(3)).Select(i => "/data" + _random.Next(4)))
         {
             if (volumes.Count > 0 && Chance(0.5))
@@ -280,6 +295,15 @@ internal sealed class RandomStacks
         if (Chance(0.2) && !baseHasHealthcheck)
         {
             service.Healthcheck(new[] { "CMD", "true" }, interval: Pick(Durations), retries: _random.Next(5));
+        }
+        else if (Chance(0.05) && !baseHasHealthcheck)
+        {
+            service.DisableHealthcheck();
+        }
+
+        if (Chance(0.15))
+        {
+            service.HealthcheckStartInterval(Pick(Durations));
         }
 
         if (Chance(0.15))
@@ -324,6 +348,21 @@ internal sealed class RandomStacks
         if (Chance(0.2))
         {
             service.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst, monitor: Chance(0.5) ? Pick(Durations) : null);
+        }
+
+        if (Chance(0.15))
+        {
+            service.UpdateFailureRatio(Pick(new[] { 0.1, 0.25, 1 }));
+        }
+
+        if (Chance(0.1))
+        {
+            service.RollbackFailureRatio(Pick(new[] { 0.5, 0.3 }));
+        }
+
+        if (Chance(0.15))
+        {
+            service.PidsLimit(Pick(new[] { 100, 512 }));
         }
 
         if (Chance(0.2))

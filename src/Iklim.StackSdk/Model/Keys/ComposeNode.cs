@@ -10,7 +10,10 @@ internal abstract class ComposeNode
 {
     public static ComposeNode Text(string value) => new TextNode(value);
 
-    public static ComposeNode Number(long value) => new NumberNode(value);
+    public static ComposeNode Number(long value) => new NumberNode(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A number already written in invariant form (<c>0.25</c>).</summary>
+    public static ComposeNode Number(string invariantText) => new NumberNode(invariantText);
 
     public static ComposeNode Flag(bool value) => new FlagNode(value);
 
@@ -46,9 +49,10 @@ internal sealed class TextNode : ComposeNode
 
 internal sealed class NumberNode : ComposeNode
 {
-    public NumberNode(long value) => Value = value;
+    public NumberNode(string text) => Value = text;
 
-    public long Value { get; }
+    /// <summary>The number in invariant form, written plain.</summary>
+    public string Value { get; }
 }
 
 internal sealed class FlagNode : ComposeNode

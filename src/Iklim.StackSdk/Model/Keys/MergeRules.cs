@@ -116,7 +116,11 @@ internal static class MergeRules
             Duration(o.Interval, b.Interval),
             Duration(o.Timeout, b.Timeout),
             o.Retries ?? b.Retries,
-            Duration(o.StartPeriod, b.StartPeriod));
+            Duration(o.StartPeriod, b.StartPeriod))
+        {
+            StartInterval = Duration(o.StartInterval, b.StartInterval),
+            Disabled = o.Disabled is true ? true : b.Disabled,
+        };
 
     /// <summary>The test list is left out when it equals the base's: Docker would append it a second time.</summary>
     public static HealthcheckSpec? MinimalHealthcheck(HealthcheckSpec? b, HealthcheckSpec? o)
@@ -165,5 +169,12 @@ internal static class MergeRules
         b is null || o is null ? o ?? b : new ResourcesSpec(Amounts(b.Limits, o.Limits), Amounts(b.Reservations, o.Reservations));
 
     private static ResourceAmounts? Amounts(ResourceAmounts? b, ResourceAmounts? o) =>
-        b is null || o is null ? o ?? b : new ResourceAmounts(o.Cpus ?? b.Cpus, o.Memory ?? b.Memory);
+        b is null || o is null ? o ?? b : new ResourceAmounts(o.Cpus ?? b.Cpus, o.Memory ?? b.Memory) { Pids = o.Pids ?? b.Pids };
+
+    /// <summary>
+    /// An overlay's entry for a network the base attaches replaces its aliases, but Docker keeps the base's driver
+    /// options: an overlay's are ignored there (IKS0004). A network only the overlay attaches is taken whole.
+    /// </summary>
+    public static ValueList<ServiceNetwork> Networks(ValueList<ServiceNetwork> b, ValueList<ServiceNetwork> o) =>
+        ByName(b, o, n => n.Name, (bn, on) => on with { DriverOptions = bn.DriverOptions });
 }

@@ -22,31 +22,34 @@ internal static class ServiceKeys
         nameof(ServiceSpec.Volumes), "volumes", s => s.Volumes, (s, v) => s with { Volumes = v }, v => v.Target,
         // Short syntax, because a source like ${DATA_DIR:-data} is a volume or a bind only once Docker resolves it.
         v => ComposeNode.Texts(v.Select(m => m.Source + ":" + m.Target + (m.ReadOnly ? ":ro" : string.Empty))),
+        (v, key) => v.Target == key.Item,
         nameof(IServiceBuilder.Volume), nameof(IServiceBuilder.Bind));
 
     public static readonly ServiceKey<ValueList<FileReference>> Configs = Keyed(
-        nameof(ServiceSpec.Configs), "configs", s => s.Configs, (s, v) => s with { Configs = v }, r => r.Source, FileReferences, nameof(IServiceBuilder.Config));
+        nameof(ServiceSpec.Configs), "configs", s => s.Configs, (s, v) => s with { Configs = v }, r => r.Source, FileReferences, (r, key) => r.Source == key.Item, nameof(IServiceBuilder.Config));
 
     public static readonly ServiceKey<ValueList<FileReference>> Secrets = Keyed(
-        nameof(ServiceSpec.Secrets), "secrets", s => s.Secrets, (s, v) => s with { Secrets = v }, r => r.Source, FileReferences, nameof(IServiceBuilder.Secret));
+        nameof(ServiceSpec.Secrets), "secrets", s => s.Secrets, (s, v) => s with { Secrets = v }, r => r.Source, FileReferences, (r, key) => r.Source == key.Item, nameof(IServiceBuilder.Secret));
 
     public static readonly ServiceKey<ValueMap> Environment = Map(
         nameof(ServiceSpec.Environment), "environment", s => s.Environment, (s, v) => s with { Environment = v }, emptyOverrides: false, nameof(IServiceBuilder.Environment));
 
     public static readonly ServiceKey<ValueList<PortSpec>> Ports = Keyed(
-        nameof(ServiceSpec.Ports), "ports", s => s.Ports, (s, v) => s with { Ports = v }, PortKey, PortEntries, nameof(IServiceBuilder.Port));
+        nameof(ServiceSpec.Ports), "ports", s => s.Ports, (s, v) => s with { Ports = v }, PortKey, PortEntries, PortMatches, nameof(IServiceBuilder.Port), nameof(IServiceBuilder.TargetPort));
 
     public static readonly ServiceKey<ValueList<ServiceNetwork>> Networks = new(
         nameof(ServiceSpec.Networks),
         "networks",
         MergeKind.ByName,
-        new[] { nameof(IServiceBuilder.Network) },
+        new[] { nameof(IServiceBuilder.Network), nameof(IServiceBuilder.NetworkDriverOption) },
         s => s.Networks,
         (s, v) => s with { Networks = v },
-        (b, o) => MergeRules.ByName(b, o, n => n.Name, (_, on) => on),
+        MergeRules.Networks,
         NotInBase,
         v => v.IsEmpty ? null : NetworkEntries(v),
-        (v, key) => key.Item is null ? !v.IsEmpty : v.Any(n => n.Name == key.Item));
+        (v, key) => key.Item is null ? !v.IsEmpty
+            : key.Member == nameof(IServiceBuilder.NetworkDriverOption) ? v.Any(n => n.DriverOptions.Keys.Any(o => NetworkOption(n.Name, o) == key.Item))
+            : v.Any(n => n.Name == key.Item));
 
     public static readonly ServiceKey<ValueList<string>> ExtraHosts = Appended(
         nameof(ServiceSpec.ExtraHosts), "extra_hosts", s => s.ExtraHosts, (s, v) => s with { ExtraHosts = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.ExtraHost));
@@ -62,7 +65,8 @@ internal static class ServiceKeys
 
     public static readonly ServiceKey<HealthcheckSpec?> Healthcheck = Block(
         nameof(ServiceSpec.Healthcheck), "healthcheck", s => s.Healthcheck, (s, v) => s with { Healthcheck = v },
-        MergeRules.Healthcheck, MergeRules.MinimalHealthcheck, HealthcheckBlock, nameof(IServiceBuilder.Healthcheck));
+        MergeRules.Healthcheck, MergeRules.MinimalHealthcheck, HealthcheckBlock,
+        nameof(IServiceBuilder.Healthcheck), nameof(IServiceBuilder.HealthcheckStartInterval), nameof(IServiceBuilder.DisableHealthcheck));
 
     public static readonly ServiceKey<LoggingSpec?> Logging = Block(
         nameof(ServiceSpec.Logging), "logging", s => s.Logging, (s, v) => s with { Logging = v },
@@ -120,15 +124,15 @@ internal static class ServiceKeys
 
     public static readonly ServiceKey<UpdateConfigSpec?> UpdateConfig = Block(
         nameof(ServiceSpec.UpdateConfig), "deploy.update_config", s => s.UpdateConfig, (s, v) => s with { UpdateConfig = v },
-        MergeRules.Update, Differs, UpdateBlock, nameof(IServiceBuilder.UpdateConfig));
+        MergeRules.Update, Differs, UpdateBlock, nameof(IServiceBuilder.UpdateConfig), nameof(IServiceBuilder.UpdateFailureRatio));
 
     public static readonly ServiceKey<UpdateConfigSpec?> RollbackConfig = Block(
         nameof(ServiceSpec.RollbackConfig), "deploy.rollback_config", s => s.RollbackConfig, (s, v) => s with { RollbackConfig = v },
-        MergeRules.Update, Differs, UpdateBlock, nameof(IServiceBuilder.RollbackConfig));
+        MergeRules.Update, Differs, UpdateBlock, nameof(IServiceBuilder.RollbackConfig), nameof(IServiceBuilder.RollbackFailureRatio));
 
     public static readonly ServiceKey<ResourcesSpec?> Resources = Block(
         nameof(ServiceSpec.Resources), "deploy.resources", s => s.Resources, (s, v) => s with { Resources = v },
-        MergeRules.Resources, Differs, ResourcesBlock, nameof(IServiceBuilder.Limits), nameof(IServiceBuilder.Reservations));
+        MergeRules.Resources, Differs, ResourcesBlock, nameof(IServiceBuilder.Limits), nameof(IServiceBuilder.Reservations), nameof(IServiceBuilder.PidsLimit));
 
     public static readonly ServiceKey<ValueList<string>> Dns = Appended(
         nameof(ServiceSpec.Dns), "dns", s => s.Dns, (s, v) => s with { Dns = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.Dns));
@@ -246,7 +250,7 @@ internal static class ServiceKeys
             v => v.IsEmpty ? null : ComposeNode.Map(v),
             (v, key) => key.Item is null ? !v.IsEmpty : v.ContainsKey(key.Item));
 
-    private static ServiceKey<ValueList<T>> Keyed<T>(string property, string path, Func<ServiceSpec, ValueList<T>> get, Func<ServiceSpec, ValueList<T>, ServiceSpec> set, Func<T, string> key, Func<ValueList<T>, ComposeNode> emit, params string[] calls) =>
+    private static ServiceKey<ValueList<T>> Keyed<T>(string property, string path, Func<ServiceSpec, ValueList<T>> get, Func<ServiceSpec, ValueList<T>, ServiceSpec> set, Func<T, string> key, Func<ValueList<T>, ComposeNode> emit, Func<T, SettingKey, bool> matches, params string[] calls) =>
         new(
             property,
             path,
@@ -257,7 +261,7 @@ internal static class ServiceKeys
             (b, o) => MergeRules.Keyed(b, o, key),
             NotInBase,
             v => v.IsEmpty ? null : emit(v),
-            (v, key) => key.Item is null ? !v.IsEmpty : v.Any(i => ItemKey(i) == key.Item));
+            (v, setting) => setting.Item is null ? !v.IsEmpty : v.Any(i => matches(i, setting)));
 
     private static ServiceKey<ValueList<string>> Appended(string property, string path, Func<ServiceSpec, ValueList<string>> get, Func<ServiceSpec, ValueList<string>, ServiceSpec> set, Func<ValueList<string>, ComposeNode> emit, params string[] calls) =>
         new(property, path, MergeKind.AppendedList, calls, get, set, (b, o) => b.AddRange(o), NotInBase, v => v.IsEmpty ? null : emit(v), (v, key) => key.Item is null ? !v.IsEmpty : v.Contains(key.Item));
@@ -272,15 +276,14 @@ internal static class ServiceKeys
     private static ServiceKey<bool?> Metadata(string property, Func<ServiceSpec, bool?> get, Func<ServiceSpec, bool?, ServiceSpec> set, params string[] calls) =>
         new(property, null, MergeKind.Metadata, calls, get, set, (b, o) => o ?? b, (b, o) => o is true && b is not true ? true : null, _ => null, (v, _) => v is not null);
 
-    // The entry a provenance key names: a port by its published number, a mount by its target, a reference by its source.
-    private static string? ItemKey<T>(T item) => item switch
-    {
-        PortSpec port => port.Published?.ToString(CultureInfo.InvariantCulture),
-        MountSpec mount => mount.Target,
-        UlimitSpec ulimit => ulimit.Name,
-        FileReference reference => reference.Source,
-        _ => null,
-    };
+    // A published port by its number; a port Swarm publishes (TargetPort) by its target.
+    private static bool PortMatches(PortSpec port, SettingKey key) =>
+        key.Member == nameof(IServiceBuilder.TargetPort)
+            ? port.Published is null && port.Target.ToString(CultureInfo.InvariantCulture) == key.Item
+            : port.Published?.ToString(CultureInfo.InvariantCulture) == key.Item;
+
+    /// <summary>The provenance entry of one driver option of a network attachment: <c>net/encrypted</c>.</summary>
+    public static string NetworkOption(string network, string option) => network + "/" + option;
 
     private static ValueList<T> NotInBase<T>(ValueList<T> b, ValueList<T> o) => o.Where(item => !b.Contains(item)).ToValueList();
 
@@ -305,7 +308,9 @@ internal static class ServiceKeys
         var mapping = new MappingNode();
         foreach (var network in networks)
         {
-            mapping.Add(network.Name, new MappingNode().Add("aliases", network.Aliases.IsEmpty ? null : ComposeNode.Texts(network.Aliases)));
+            mapping.Add(network.Name, new MappingNode()
+                .Add("aliases", network.Aliases.IsEmpty ? null : ComposeNode.Texts(network.Aliases))
+                .Add("driver_opts", network.DriverOptions.IsEmpty ? null : ComposeNode.Map(network.DriverOptions)));
         }
 
         return mapping;
@@ -330,7 +335,9 @@ internal static class ServiceKeys
         .Add("interval", Optional(health.Interval))
         .Add("timeout", Optional(health.Timeout))
         .Add("retries", Optional(health.Retries))
-        .Add("start_period", Optional(health.StartPeriod));
+        .Add("start_period", Optional(health.StartPeriod))
+        .Add("start_interval", Optional(health.StartInterval))
+        .Add("disable", health.Disabled is true ? ComposeNode.Flag(true) : null);
 
     private static ComposeNode LoggingBlock(LoggingSpec logging) => new MappingNode()
         .Add("driver", Optional(logging.Driver))
@@ -347,7 +354,7 @@ internal static class ServiceKeys
         .Add("delay", Optional(update.Delay))
         .Add("failure_action", update.FailureAction is { } action ? ComposeNode.Text(ComposeWords.Of(action)) : null)
         .Add("monitor", Optional(update.Monitor))
-        .Add("max_failure_ratio", Optional(update.MaxFailureRatio))
+        .Add("max_failure_ratio", update.MaxFailureRatio is { } ratio ? ComposeNode.Number(ratio) : null)
         .Add("order", update.Order is { } order ? ComposeNode.Text(ComposeWords.Of(order)) : null);
 
     private static ComposeNode ResourcesBlock(ResourcesSpec resources) => new MappingNode()
@@ -355,9 +362,9 @@ internal static class ServiceKeys
         .Add("reservations", Amounts(resources.Reservations));
 
     private static ComposeNode? Amounts(ResourceAmounts? amounts) =>
-        amounts is null || (amounts.Cpus is null && amounts.Memory is null)
+        amounts is null || (amounts.Cpus is null && amounts.Memory is null && amounts.Pids is null)
             ? null
-            : new MappingNode().Add("cpus", Optional(amounts.Cpus)).Add("memory", Optional(amounts.Memory));
+            : new MappingNode().Add("cpus", Optional(amounts.Cpus)).Add("memory", Optional(amounts.Memory)).Add("pids", Optional(amounts.Pids));
 
     private static ComposeNode? Optional(string? value) => value is null ? null : ComposeNode.Text(value);
 
