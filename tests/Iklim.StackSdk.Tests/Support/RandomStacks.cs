@@ -18,13 +18,22 @@ internal sealed class RandomStacks
 
     private static readonly string[] Durations = { "1s", "5s", "10s", "1m30s", "500ms", "2m", "1h" };
     private readonly Random _random;
+    private readonly bool _importable;
 
-    public RandomStacks(int seed) => _random = new Random(seed);
+    public RandomStacks(int seed, bool importable = false)
+    {
+        _random = new Random(seed);
+        _importable = importable;
+    }
 
-    public static StackBuildResult Build(int seed)
+    /// <summary>A stack using every key of the key table.</summary>
+    public static StackBuildResult Build(int seed) => Build(seed, importable: false);
+
+    /// <summary>With <paramref name="importable"/>, only the keys the CLI importer reads (it refuses the newer ones with a message).</summary>
+    public static StackBuildResult Build(int seed, bool importable)
     {
         var builder = new StackBuilder("stack" + seed, "docker-stack.yml");
-        new RandomStacks(seed).Configure(builder);
+        new RandomStacks(seed, importable).Configure(builder);
         return builder.Build();
     }
 
@@ -167,6 +176,147 @@ internal sealed class RandomStacks
             service.StopGracePeriod(Pick(Durations));
         }
 
+        if (!_importable)
+        {
+            NewerKeys(service);
+        }
+
+        foreach (var key in Names("ENV_", _random.Next(4)))
+        {
+            // Empty values too: Docker keeps the base value then, which the model must know.
+            service.Environment(key, Chance(0.1) ? string.Empty : Pick(Values));
+        }
+
+        foreach (var key in Names("label.", _random.Next(3)))
+        {
+            service.Label(key, Chance(0.1) ? string.Empty : Pick(Values));
+        }
+
+        foreach (var key in Names("deploy.", _random.Next(2)))
+        {
+            service.ServiceLabel(key, Pick(Values));
+        }
+
+        foreach (var network in networks.Where(_ => Chance(0.5)))
+        {
+            service.Network(network, Chance(0.4) ? new[] { "alias-" + _random.Next(3), "n-" + Swarm.NodeHostname } : Array.Empty<string>());
+        }
+
+        foreach (var port in Enumerable.Range(0, _random.Next(3)))
+        {
+            service.Port(8000 + _random.Next(5), 80 + _random.Next(3), Chance(0.2) ? PortProtocol.Udp : PortProtocol.Tcp, Chance(0.3) ? PortMode.Host : PortMode.Ingress);
+        }
+
+        if (!_importable)
+        {
+            NewerPortsAndNetworks(service, networks);
+        }
+
+        foreach (var target in Enumerable.Range(0, _random.Next(3)).Select(i => "/data" + _random.Next(4)))
+        {
+            if (volumes.Count > 0 && Chance(0.5))
+            {
+                var volume = Pick(volumes);
+                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3));
+            }
+            else
+            {
+                service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3));
+            }
+        }
+
+        foreach (var secret in secrets.Where(_ => Chance(0.4)))
+        {
+            service.Secret(secret, Chance(0.3) ? "/run/secrets/custom-" + secret : null);
+        }
+
+        foreach (var config in configs.Where(_ => Chance(0.3)))
+        {
+            service.Config(config, "/etc/" + config + ".conf");
+        }
+
+        if (Chance(0.2) && !baseHasHealthcheck)
+        {
+            service.Healthcheck(new[] { "CMD", "true" }, interval: Pick(Durations), retries: _random.Next(5));
+        }
+        else if (Chance(0.05) && !baseHasHealthcheck && !_importable)
+        {
+            service.DisableHealthcheck();
+        }
+
+        if (Chance(0.15) && !_importable)
+        {
+            service.HealthcheckStartInterval(Pick(Durations));
+        }
+
+        if (Chance(0.15))
+        {
+            service.Global();
+        }
+        else if (Chance(0.7))
+        {
+            service.Replicas(_random.Next(5));
+        }
+
+        if (Chance(0.2))
+        {
+            service.EndpointMode(Chance(0.5) ? EndpointMode.Dnsrr : EndpointMode.Vip);
+        }
+
+        foreach (var constraint in Enumerable.Range(0, _random.Next(3)))
+        {
+            service.Constraint(Pick(new[] { "node.labels.type == service", "node.role == manager", "node.role != worker", "node.hostname == n" + _random.Next(3), "engine.labels.ssd == true" }));
+        }
+
+        if (Chance(0.3))
+        {
+            service.Spread(Pick(new[] { "node.hostname", "node.labels.zone" }));
+        }
+
+        if (Chance(0.3))
+        {
+            service.MaxReplicasPerNode(1 + _random.Next(3));
+        }
+
+        if (Chance(0.3))
+        {
+            service.RestartPolicy(Pick(new[] { RestartCondition.Any, RestartCondition.OnFailure, RestartCondition.None }), delay: Chance(0.5) ? Pick(Durations) : null, maxAttempts: Chance(0.5) ? _random.Next(4) : null, window: Chance(0.3) ? Pick(Durations) : null);
+        }
+
+        if (Chance(0.3))
+        {
+            service.UpdateConfig(parallelism: Chance(0.5) ? _random.Next(3) : null, delay: Chance(0.5) ? Pick(Durations) : null, order: Chance(0.5) ? UpdateOrder.StopFirst : UpdateOrder.StartFirst, failureAction: Chance(0.3) ? FailureAction.Rollback : null);
+        }
+
+        if (Chance(0.2))
+        {
+            service.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst, monitor: Chance(0.5) ? Pick(Durations) : null);
+        }
+
+        if (!_importable)
+        {
+            NewerDeployKeys(service);
+        }
+
+        if (Chance(0.2))
+        {
+            service.Limits(cpus: Chance(0.5) ? "0.5" : null, memory: Chance(0.5) ? "512M" : "1G");
+        }
+
+        if (Chance(0.2))
+        {
+            service.Reservations(cpus: "0.25", memory: Chance(0.5) ? "128M" : null);
+        }
+
+        if (Chance(0.1))
+        {
+            service.Disable();
+        }
+    }
+
+    // Keys the CLI importer cannot read yet.
+    private void NewerKeys(IServiceBuilder service)
+    {
         foreach (var host in Names("host", _random.Next(3)))
         {
             service.ExtraHost(host, Pick(new[] { "10.0.0.1", "10.0.0.2", "fd00::1" }));
@@ -227,33 +377,11 @@ internal sealed class RandomStacks
         {
             service.StopSignal(Pick(new[] { "SIGTERM", "SIGQUIT", "SIGINT" }));
         }
+    }
 
-        foreach (var key in Names("ENV_", _random.Next(4)))
-        {
-            // Empty values too: Docker keeps the base value then, which the model must know.
-            service.Environment(key, Chance(0.1) ? string.Empty : Pick(Values));
-        }
-
-        foreach (var key in Names("label.", _random.Next(3)))
-        {
-            service.Label(key, Chance(0.1) ? string.Empty : Pick(Values));
-        }
-
-        foreach (var key in Names("deploy.", _random.Next(2)))
-        {
-            service.ServiceLabel(key, Pick(Values));
-        }
-
-        foreach (var network in networks.Where(_ => Chance(0.5)))
-        {
-            service.Network(network, Chance(0.4) ? new[] { "alias-" + _random.Next(3), "n-" + Swarm.NodeHostname } : Array.Empty<string>());
-        }
-
-        foreach (var port in Enumerable.Range(0, _random.Next(3)))
-        {
-            service.Port(8000 + _random.Next(5), 80 + _random.Next(3), Chance(0.2) ? PortProtocol.Udp : PortProtocol.Tcp, Chance(0.3) ? PortMode.Host : PortMode.Ingress);
-        }
-
+    // Keys the CLI importer cannot read yet.
+    private void NewerPortsAndNetworks(IServiceBuilder service, IReadOnlyList<string> networks)
+    {
         if (Chance(0.1))
         {
             service.TargetPort(9100 + _random.Next(2));
@@ -268,88 +396,11 @@ internal sealed class RandomStacks
         {
             service.NetworkDriverOption(network, Pick(new[] { "com.docker.network.endpoint.ifname", "x-opt" }), Pick(new[] { "eth1", "1" }));
         }
+    }
 
-        foreach (var target in Enumerable.Range(0, _random.Next(3)).Select(i => "/data" + _random.Next(4)))
-        {
-            if (volumes.Count > 0 && Chance(0.5))
-            {
-                var volume = Pick(volumes);
-                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3));
-            }
-            else
-            {
-                service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3));
-            }
-        }
-
-        foreach (var secret in secrets.Where(_ => Chance(0.4)))
-        {
-            service.Secret(secret, Chance(0.3) ? "/run/secrets/custom-" + secret : null);
-        }
-
-        foreach (var config in configs.Where(_ => Chance(0.3)))
-        {
-            service.Config(config, "/etc/" + config + ".conf");
-        }
-
-        if (Chance(0.2) && !baseHasHealthcheck)
-        {
-            service.Healthcheck(new[] { "CMD", "true" }, interval: Pick(Durations), retries: _random.Next(5));
-        }
-        else if (Chance(0.05) && !baseHasHealthcheck)
-        {
-            service.DisableHealthcheck();
-        }
-
-        if (Chance(0.15))
-        {
-            service.HealthcheckStartInterval(Pick(Durations));
-        }
-
-        if (Chance(0.15))
-        {
-            service.Global();
-        }
-        else if (Chance(0.7))
-        {
-            service.Replicas(_random.Next(5));
-        }
-
-        if (Chance(0.2))
-        {
-            service.EndpointMode(Chance(0.5) ? EndpointMode.Dnsrr : EndpointMode.Vip);
-        }
-
-        foreach (var constraint in Enumerable.Range(0, _random.Next(3)))
-        {
-            service.Constraint(Pick(new[] { "node.labels.type == service", "node.role == manager", "node.role != worker", "node.hostname == n" + _random.Next(3), "engine.labels.ssd == true" }));
-        }
-
-        if (Chance(0.3))
-        {
-            service.Spread(Pick(new[] { "node.hostname", "node.labels.zone" }));
-        }
-
-        if (Chance(0.3))
-        {
-            service.MaxReplicasPerNode(1 + _random.Next(3));
-        }
-
-        if (Chance(0.3))
-        {
-            service.RestartPolicy(Pick(new[] { RestartCondition.Any, RestartCondition.OnFailure, RestartCondition.None }), delay: Chance(0.5) ? Pick(Durations) : null, maxAttempts: Chance(0.5) ? _random.Next(4) : null, window: Chance(0.3) ? Pick(Durations) : null);
-        }
-
-        if (Chance(0.3))
-        {
-            service.UpdateConfig(parallelism: Chance(0.5) ? _random.Next(3) : null, delay: Chance(0.5) ? Pick(Durations) : null, order: Chance(0.5) ? UpdateOrder.StopFirst : UpdateOrder.StartFirst, failureAction: Chance(0.3) ? FailureAction.Rollback : null);
-        }
-
-        if (Chance(0.2))
-        {
-            service.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst, monitor: Chance(0.5) ? Pick(Durations) : null);
-        }
-
+    // Keys the CLI importer cannot read yet.
+    private void NewerDeployKeys(IServiceBuilder service)
+    {
         if (Chance(0.15))
         {
             service.UpdateFailureRatio(Pick(new[] { 0.1, 0.25, 1 }));
@@ -363,21 +414,6 @@ internal sealed class RandomStacks
         if (Chance(0.15))
         {
             service.PidsLimit(Pick(new[] { 100, 512 }));
-        }
-
-        if (Chance(0.2))
-        {
-            service.Limits(cpus: Chance(0.5) ? "0.5" : null, memory: Chance(0.5) ? "512M" : "1G");
-        }
-
-        if (Chance(0.2))
-        {
-            service.Reservations(cpus: "0.25", memory: Chance(0.5) ? "128M" : null);
-        }
-
-        if (Chance(0.1))
-        {
-            service.Disable();
         }
     }
 
