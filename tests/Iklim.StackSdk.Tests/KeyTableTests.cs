@@ -75,6 +75,8 @@ public sealed class KeyTableTests
         ("networks.driver_opts", nameof(ServiceSpec.Networks), "networks.net2.driver_opts", s => s.NetworkDriverOption("net", "a", "1"), s => s.NetworkDriverOption("net2", "b", "2")),
         ("update_config.max_failure_ratio", nameof(ServiceSpec.UpdateConfig), "deploy.update_config.max_failure_ratio", s => s.UpdateConfig(parallelism: 1), s => s.UpdateFailureRatio(0.25)),
         ("rollback_config.max_failure_ratio", nameof(ServiceSpec.RollbackConfig), "deploy.rollback_config.max_failure_ratio", s => s.RollbackFailureRatio(0.5), s => s.RollbackFailureRatio(1)),
+        ("deploy.mode replicated-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Replicas(2), s => s.ReplicatedJob(3)),
+        ("deploy.mode global-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Global(), s => s.GlobalJob()),
         ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
     };
 

@@ -79,6 +79,7 @@ public sealed class OverlayPlannerTests
         { "Remove:port:8080", "cannot remove port", p => p.Service("web").RemovePort(8080) },
         { "Environment:MODE", "empty environment variable 'MODE'", p => p.Service("web").Environment("MODE", string.Empty) },
         { "Global", "switching to global mode", p => p.Service("web").Global() },
+        { "GlobalJob", "switching to global mode", p => p.Service("web").GlobalJob() },
         { "Healthcheck", "appends an overlay's healthcheck test", p => p.Service("checked").Healthcheck(new[] { "CMD", "false" }) },
         { "StopGracePeriod", "zero duration '0s'", p => p.Service("checked").StopGracePeriod("0s") },
         { "Port:53", "published port 53 appears more than once", p => p.Service("dns").Port(53, 5353, PortProtocol.Udp) },

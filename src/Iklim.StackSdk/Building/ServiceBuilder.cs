@@ -180,6 +180,11 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
     public IServiceBuilder Global() => Set(SettingKey.Of(nameof(Global)), s => s with { Mode = ServiceMode.Global, Replicas = null });
 
+    public IServiceBuilder ReplicatedJob(int completions = 1) =>
+        Set(SettingKey.Of(nameof(ReplicatedJob)), s => s with { Mode = ServiceMode.ReplicatedJob, Replicas = Require.AtLeast(completions, 1, "A job's completions", nameof(completions)) });
+
+    public IServiceBuilder GlobalJob() => Set(SettingKey.Of(nameof(GlobalJob)), s => s with { Mode = ServiceMode.GlobalJob, Replicas = null });
+
     public IServiceBuilder EndpointMode(EndpointMode mode) => Set(SettingKey.Of(nameof(EndpointMode)), s => s with { EndpointMode = mode });
 
     public IServiceBuilder Constraint(string constraint)

@@ -111,6 +111,14 @@ public interface IServiceBuilder
     /// <example><code>.Global()</code></example>
     IServiceBuilder Global();
 
+    /// <summary><c>deploy.mode: replicated-job</c>: <paramref name="completions"/> tasks run to completion (<c>replicas</c>, which Docker also uses as the concurrency).</summary>
+    /// <example><code>.ReplicatedJob(1)</code></example>
+    IServiceBuilder ReplicatedJob(int completions = 1);
+
+    /// <summary><c>deploy.mode: global-job</c>: one task runs to completion on each eligible node.</summary>
+    /// <example><code>.GlobalJob()</code></example>
+    IServiceBuilder GlobalJob();
+
     /// <summary><c>deploy.endpoint_mode</c>.</summary>
     /// <example><code>.EndpointMode(EndpointMode.Dnsrr)</code></example>
     IServiceBuilder EndpointMode(EndpointMode mode);

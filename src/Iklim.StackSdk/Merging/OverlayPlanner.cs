@@ -169,10 +169,10 @@ public static class OverlayPlanner
                 $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
         }
 
-        if (o.Mode == ServiceMode.Global && b.Mode != ServiceMode.Global && b.Replicas is not null)
+        if (ComposeWords.IsGlobal(o.Mode) && o.Mode != b.Mode && b.Replicas is not null)
         {
             yield return Error(
-                nameof(IServiceBuilder.Global),
+                o.Mode == ServiceMode.Global ? nameof(IServiceBuilder.Global) : nameof(IServiceBuilder.GlobalJob),
                 "switching to global mode in an overlay keeps the base's 'replicas', which Docker rejects for global services. Declare the service global in the base, or keep it replicated.");
         }
     }

@@ -58,7 +58,7 @@ internal sealed class DuplicatePinnedSingleton : StackRule
 
             var what = pins.Count > 0 ? $"pinned to node '{pins[0].Node}' ({pins[0].Constraint})" : "marked Singleton()";
             var whyKey = pins.Count > 0 ? ServiceSettings.Constraint(pins[0].Constraint) : ServiceSettings.Singleton;
-            if (service.Mode == ServiceMode.Global)
+            if (ComposeWords.IsGlobal(service.Mode))
             {
                 // A global service pinned to one node runs one task there; only an unpinned Singleton() spreads.
                 if (pins.Count == 0 && tasks is null or > 1)

@@ -41,7 +41,7 @@ internal sealed class NodeLocalStateCanMove : StackRule
 
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || scope.Tasks(service) is not { } tasks || tasks == 0 || NodeLocalMount(scope.Stack, service) is not { } mount)
+            if (ComposeWords.IsGlobal(service.Mode) || scope.Tasks(service) is not { } tasks || tasks == 0 || NodeLocalMount(scope.Stack, service) is not { } mount)
             {
                 continue;
             }

@@ -33,7 +33,7 @@ internal sealed class PublishedPortUsedTwice : StackRule
         var seen = new List<(ServiceSpec Service, PortSpec Port)>();
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode != ServiceMode.Global && service.Replicas == 0)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.Replicas == 0)
             {
                 continue;
             }

@@ -60,7 +60,7 @@ internal sealed class QuorumLostToOneNode : StackRule
                 : $"Make {Number(members)} nodes eligible and use .MaxReplicasPerNode(1)";
             var keys = service.MaxReplicasPerNode is not null
                 ? new[] { ServiceSettings.MaxReplicasPerNode }.Concat(service.Constraints.Select(c => ServiceSettings.Constraint(c))).Append(ServiceSettings.Replicas)
-                : new[] { service.Mode == ServiceMode.Global ? ServiceSettings.Global : ServiceSettings.Replicas }.Concat(service.Constraints.Select(c => ServiceSettings.Constraint(c)));
+                : new[] { ComposeWords.IsGlobal(service.Mode) ? ServiceSettings.Global : ServiceSettings.Replicas }.Concat(service.Constraints.Select(c => ServiceSettings.Constraint(c)));
             yield return scope.Warn(
                 Rule,
                 service,

@@ -36,7 +36,7 @@ internal sealed class QuorumNotMajority : StackRule
                 continue;
             }
 
-            var countKey = service.Mode == ServiceMode.Global ? ServiceSettings.Global : ServiceSettings.Replicas;
+            var countKey = ComposeWords.IsGlobal(service.Mode) ? ServiceSettings.Global : ServiceSettings.Replicas;
             if (members % 2 == 0)
             {
                 yield return scope.Warn(

@@ -104,7 +104,7 @@ internal sealed class RuleScope
 
     /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
     public int? Tasks(ServiceSpec service) =>
-        service.Mode == ServiceMode.Global
+        ComposeWords.IsGlobal(service.Mode)
             ? HasInventory ? Placement.Eligible(Stack.Nodes, service).Count : null
             : service.Replicas ?? 1;
 

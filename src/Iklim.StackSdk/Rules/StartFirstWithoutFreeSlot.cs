@@ -32,7 +32,7 @@ internal sealed class StartFirstWithoutFreeSlot : StackRule
 
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || service.MaxReplicasPerNode is not { } max || service.Replicas is not { } replicas || replicas == 0)
+            if (ComposeWords.IsGlobal(service.Mode) || service.MaxReplicasPerNode is not { } max || service.Replicas is not { } replicas || replicas == 0)
             {
                 continue;
             }

@@ -28,7 +28,7 @@ internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
     {
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || service.MaxReplicasPerNode is not null || (service.Replicas ?? 1) <= 1)
+            if (ComposeWords.IsGlobal(service.Mode) || service.MaxReplicasPerNode is not null || (service.Replicas ?? 1) <= 1)
             {
                 continue;
             }

@@ -35,7 +35,7 @@ internal sealed class UnschedulablePlacement : StackRule
         var nodes = scope.Stack.Nodes;
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode != ServiceMode.Global && service.Replicas == 0)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.Replicas == 0)
             {
                 continue;
             }
@@ -51,7 +51,7 @@ internal sealed class UnschedulablePlacement : StackRule
                 continue;
             }
 
-            if (service.Mode != ServiceMode.Global && service.MaxReplicasPerNode is { } max && service.Replicas is { } replicas && replicas > eligible.Count * max)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.MaxReplicasPerNode is { } max && service.Replicas is { } replicas && replicas > eligible.Count * max)
             {
                 var pending = replicas - (eligible.Count * max);
                 yield return scope.Warn(

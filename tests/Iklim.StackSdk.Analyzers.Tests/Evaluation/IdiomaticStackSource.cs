@@ -721,7 +721,7 @@ internal sealed class IdiomaticStackSource
     {
         Construct("dsl-sweep");
         var calls = new List<string> { ".Image(\"" + Pick(Images) + "\")" };
-        for (var i = 0; i < 2 + _random.Next(5); i++)
+        for (var i = 0; i < 3 + _random.Next(8); i++)
         {
             calls.Add(Pick(
                 ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
@@ -773,7 +773,9 @@ internal sealed class IdiomaticStackSource
                 ".NetworkDriverOption(Conventions.Network, \"com.docker.network.endpoint.ifname\", \"eth1\")",
                 ".UpdateFailureRatio(" + Pick("0.25", "1") + ")",
                 ".RollbackFailureRatio(0.5)",
-                ".PidsLimit(256)"));
+                ".PidsLimit(256)",
+                ".ReplicatedJob(" + (1 + _random.Next(3)) + ")",
+                ".GlobalJob()"));
         }
 
         Member($"Resources{k}", $$"""

@@ -401,6 +401,15 @@ internal sealed class RandomStacks
     // Keys the CLI importer cannot read yet.
     private void NewerDeployKeys(IServiceBuilder service)
     {
+        if (Chance(0.05))
+        {
+            service.ReplicatedJob(1 + _random.Next(3));
+        }
+        else if (Chance(0.03))
+        {
+            service.GlobalJob();
+        }
+
         if (Chance(0.15))
         {
             service.UpdateFailureRatio(Pick(new[] { 0.1, 0.25, 1 }));

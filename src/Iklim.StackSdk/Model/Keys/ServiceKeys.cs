@@ -89,13 +89,13 @@ internal static class ServiceKeys
         nameof(ServiceSpec.Mode),
         "deploy.mode",
         MergeKind.Override,
-        new[] { nameof(IServiceBuilder.Global) },
+        new[] { nameof(IServiceBuilder.Global), nameof(IServiceBuilder.ReplicatedJob), nameof(IServiceBuilder.GlobalJob) },
         s => s.Mode,
         (s, v) => s with { Mode = v },
         (b, o) => o ?? b,
         (b, o) => o is { } mode && mode != b ? mode : null,
         v => v is { } mode ? ComposeNode.Text(ComposeWords.Of(mode)) : null,
-        (v, _) => v == ServiceMode.Global);
+        (v, key) => v is { } mode && ModeCall(mode) == key.Member);
 
     public static readonly ServiceKey<int?> Replicas = Number(
         nameof(ServiceSpec.Replicas), "deploy.replicas", s => s.Replicas, (s, v) => s with { Replicas = v }, nameof(IServiceBuilder.Replicas), nameof(IServiceBuilder.Disable));
@@ -275,6 +275,15 @@ internal static class ServiceKeys
 
     private static ServiceKey<bool?> Metadata(string property, Func<ServiceSpec, bool?> get, Func<ServiceSpec, bool?, ServiceSpec> set, params string[] calls) =>
         new(property, null, MergeKind.Metadata, calls, get, set, (b, o) => o ?? b, (b, o) => o is true && b is not true ? true : null, _ => null, (v, _) => v is not null);
+
+    // The call that sets a mode; replicated is what Replicas(...) implies, so no Mode call names it.
+    private static string? ModeCall(ServiceMode mode) => mode switch
+    {
+        ServiceMode.Global => nameof(IServiceBuilder.Global),
+        ServiceMode.ReplicatedJob => nameof(IServiceBuilder.ReplicatedJob),
+        ServiceMode.GlobalJob => nameof(IServiceBuilder.GlobalJob),
+        _ => null,
+    };
 
     // A published port by its number; a port Swarm publishes (TargetPort) by its target.
     private static bool PortMatches(PortSpec port, SettingKey key) =>
