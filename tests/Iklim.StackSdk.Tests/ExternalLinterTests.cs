@@ -35,6 +35,33 @@ public sealed class ExternalLinterTests : IClassFixture<SampleArtefacts>
         Assert.True(exitCode == 0, output);
     }
 
+    // Generated stacks set every key of the key table in base and overlays (MergeEquivalenceTests checks that), so
+    // dclint sees each key in the position the table gives it. One stack per file and one service per stack: dclint's
+    // duplicate-port rule is about one host, not about a random generator reusing 8000.
+    [SkippableFact]
+    public void Dclint_AcceptsEveryKeyInTheTablesOrder()
+    {
+        var dclint = ExternalTool.Require("dclint");
+        using var folder = new TempFolder();
+        var files = new List<string>();
+        for (var seed = 1; seed <= 40; seed++)
+        {
+            var model = RandomStacks.Build(seed).Model;
+            var scopes = new[] { model.Base }.Concat(model.Profiles.Select(p => Merging.StackPlan.Of(model).For(p.Name)!.Overlay));
+            foreach (var (scope, index) in scopes.Select((s, i) => (s, i)))
+            {
+                foreach (var service in scope.Services)
+                {
+                    var single = Model.StackScope.Empty with { Services = Model.ValueList.Of(service with { Ports = Model.ValueList<Model.PortSpec>.Empty }) };
+                    files.Add(folder.Write($"{seed}-{index}-{service.Name}.yml", ComposeFileEmitter.Emit(single)));
+                }
+            }
+        }
+
+        var (exitCode, output) = ExternalTool.Run(dclint, new[] { "-c", Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "dclint.json"), "--max-warnings", "0" }.Concat(files).ToArray());
+        Assert.True(exitCode == 0, output);
+    }
+
     [SkippableFact]
     public void ComposeSchema_AcceptsSampleAndGeneratedStacks()
     {

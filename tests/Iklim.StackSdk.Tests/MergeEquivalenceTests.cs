@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Merging;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Tests.Support;
 using Xunit.Abstractions;
 
@@ -64,6 +65,34 @@ public sealed class MergeEquivalenceTests
         }
 
         Assert.Equal(count, checkedStacks);
+    }
+
+    [Fact]
+    public void Generator_SetsEveryEmittedKey_InBaseAndInOverlays()
+    {
+        var inBase = new HashSet<string>(StringComparer.Ordinal);
+        var inOverlay = new HashSet<string>(StringComparer.Ordinal);
+        for (var seed = 20261126; seed < 20261126 + 200; seed++)
+        {
+            var model = RandomStacks.Build(seed).Model;
+            var overlays = model.Profiles.SelectMany(p => OverlayPlanner.Plan(model.Base, p).Overlay.Services);
+            foreach (var key in ServiceKeys.All.Where(k => k.Path is not null))
+            {
+                if (model.Base.Services.Any(s => key.Emit(s) is not null))
+                {
+                    inBase.Add(key.Path!);
+                }
+
+                if (overlays.Any(s => key.Emit(s) is not null))
+                {
+                    inOverlay.Add(key.Path!);
+                }
+            }
+        }
+
+        var all = ServiceKeys.All.Where(k => k.Path is not null).Select(k => k.Path!).ToList();
+        Assert.Empty(all.Except(inBase));
+        Assert.Empty(all.Except(inOverlay));
     }
 
     private static string Diff(string expected, string actual)

@@ -79,9 +79,14 @@ public sealed class OverlayPlannerTests
         { "Remove:port:8080", "cannot remove port", p => p.Service("web").RemovePort(8080) },
         { "Environment:MODE", "empty environment variable 'MODE'", p => p.Service("web").Environment("MODE", string.Empty) },
         { "Global", "switching to global mode", p => p.Service("web").Global() },
+        { "GlobalJob", "switching to global mode", p => p.Service("web").GlobalJob() },
         { "Healthcheck", "appends an overlay's healthcheck test", p => p.Service("checked").Healthcheck(new[] { "CMD", "false" }) },
         { "StopGracePeriod", "zero duration '0s'", p => p.Service("checked").StopGracePeriod("0s") },
         { "Port:53", "published port 53 appears more than once", p => p.Service("dns").Port(53, 5353, PortProtocol.Udp) },
+        { "DisableHealthcheck", "test and disable can't be set at the same time", p => p.Service("checked").DisableHealthcheck() },
+        { "NetworkDriverOption:net/x", "ignores an overlay's driver options on network 'net'", p => p.Service("web").NetworkDriverOption("net", "x", "1") },
+        { "LoggingOption:max-file", "drops an overlay's logging options", p => p.Service("checked").LoggingOption("max-file", "3") },
+        { "LoggingOption:max-size", "drops an overlay's logging options", p => p.Service("checked").Logging("local").LoggingOption("max-size", "1m") },
     };
 
     [Theory]
@@ -91,7 +96,7 @@ public sealed class OverlayPlannerTests
         var result = Build(stack =>
         {
             Web(stack);
-            stack.Service("checked").Image("busybox:1.36.1").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s");
+            stack.Service("checked").Image("busybox:1.36.1").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s").Logging("local");
             stack.Service("dns").Image("busybox:1.36.1").Port(53, 53);
             stack.Profile("prod", change);
         });
@@ -115,6 +120,18 @@ public sealed class OverlayPlannerTests
         });
 
         Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void LoggingOptionsOverABaseWithoutOptions_AreReallyDroppedByDocker()
+    {
+        // The evidence behind the logging IKS0004 case, and that options merge once the base has one.
+        using var folder = new TempFolder();
+        var bare = folder.Write("bare.yml", "services:\n  web:\n    image: nginx:1.27.2-alpine\n    logging:\n      driver: local\n");
+        var withOption = folder.Write("with.yml", "services:\n  web:\n    image: nginx:1.27.2-alpine\n    logging:\n      driver: local\n      options:\n        max-size: 1m\n");
+        var overlay = folder.Write("prod.yml", "services:\n  web:\n    logging:\n      options:\n        max-file: \"3\"\n");
+        Assert.Null(Yaml.Find(Yaml.Parse(DockerCli.StackConfigOrFail(bare, overlay)), "services", "web", "logging", "options"));
+        Assert.Equal("3", Yaml.Scalar(Yaml.Parse(DockerCli.StackConfigOrFail(withOption, overlay)), "services", "web", "logging", "options", "max-file"));
     }
 
     [Fact]

@@ -55,6 +55,18 @@ public interface IServiceBuilder
     /// <example><code>.Port(443, 443, mode: PortMode.Host)</code></example>
     IServiceBuilder Port(int published, int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
 
+    /// <summary>Publishes <paramref name="target"/> on a port Swarm picks from its range (30000 and up): a port entry with no <c>published</c>.</summary>
+    /// <example><code>.TargetPort(9100)</code></example>
+    IServiceBuilder TargetPort(int target, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
+
+    /// <summary>Publishes <paramref name="count"/> consecutive ports, <paramref name="published"/>.. onto <paramref name="target"/>..: one port entry each, as Docker expands <c>9000-9002:9000-9002</c>.</summary>
+    /// <example><code>.PortRange(9000, 9000, 3)</code></example>
+    IServiceBuilder PortRange(int published, int target, int count, PortProtocol protocol = PortProtocol.Tcp, PortMode mode = PortMode.Ingress);
+
+    /// <summary>One <c>driver_opts</c> entry of the service's attachment to <paramref name="network"/> (attaching it if needed). Docker ignores it in an overlay for a network the base attaches (IKS0004).</summary>
+    /// <example><code>.NetworkDriverOption("iklimco-net", "com.docker.network.endpoint.ifname", "eth1")</code></example>
+    IServiceBuilder NetworkDriverOption(string network, string name, string value);
+
     /// <summary>Mounts a declared named volume (or an <c>${VAR:-volume}</c> that falls back to one) at <paramref name="target"/>.</summary>
     /// <example><code>.Volume(Env.Var("GRAFANA_DATA_DIR", "grafana-vl"), "/var/lib/grafana")</code></example>
     IServiceBuilder Volume(string source, string target, bool readOnly = false);
@@ -86,6 +98,14 @@ public interface IServiceBuilder
     /// <example><code>.Healthcheck(new[] { "CMD", "redis-cli", "ping" }, interval: "10s", retries: 3)</code></example>
     IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null);
 
+    /// <summary><c>healthcheck.start_interval</c>: how often to check during the start period (Go duration).</summary>
+    /// <example><code>.HealthcheckStartInterval("2s")</code></example>
+    IServiceBuilder HealthcheckStartInterval(string duration);
+
+    /// <summary><c>healthcheck.disable: true</c>: no health check, not even the image's. Docker cannot combine it with a base's test (IKS0004).</summary>
+    /// <example><code>.DisableHealthcheck()</code></example>
+    IServiceBuilder DisableHealthcheck();
+
     /// <summary><c>logging.driver</c>: where the service's output goes (<c>json-file</c>, <c>syslog</c>, <c>gelf</c>, ...).</summary>
     /// <example><code>.Logging("json-file")</code></example>
     IServiceBuilder Logging(string driver);
@@ -101,6 +121,14 @@ public interface IServiceBuilder
     /// <summary><c>deploy.mode: global</c>: one task per eligible node.</summary>
     /// <example><code>.Global()</code></example>
     IServiceBuilder Global();
+
+    /// <summary><c>deploy.mode: replicated-job</c>: <paramref name="completions"/> tasks run to completion (<c>replicas</c>, which Docker also uses as the concurrency).</summary>
+    /// <example><code>.ReplicatedJob(1)</code></example>
+    IServiceBuilder ReplicatedJob(int completions = 1);
+
+    /// <summary><c>deploy.mode: global-job</c>: one task runs to completion on each eligible node.</summary>
+    /// <example><code>.GlobalJob()</code></example>
+    IServiceBuilder GlobalJob();
 
     /// <summary><c>deploy.endpoint_mode</c>.</summary>
     /// <example><code>.EndpointMode(EndpointMode.Dnsrr)</code></example>
@@ -134,6 +162,18 @@ public interface IServiceBuilder
     /// <example><code>.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst)</code></example>
     IServiceBuilder RollbackConfig(int? parallelism = null, string? delay = null, UpdateOrder? order = null, FailureAction? failureAction = null, string? monitor = null);
 
+    /// <summary><c>deploy.update_config.max_failure_ratio</c>: the share of failed tasks (above 0, at most 1) an update tolerates.</summary>
+    /// <example><code>.UpdateFailureRatio(0.25)</code></example>
+    IServiceBuilder UpdateFailureRatio(double ratio);
+
+    /// <summary><c>deploy.rollback_config.max_failure_ratio</c>.</summary>
+    /// <example><code>.RollbackFailureRatio(0.25)</code></example>
+    IServiceBuilder RollbackFailureRatio(double ratio);
+
+    /// <summary><c>deploy.resources.limits.pids</c>: the most processes a task may run.</summary>
+    /// <example><code>.PidsLimit(512)</code></example>
+    IServiceBuilder PidsLimit(int pids);
+
     /// <summary><c>deploy.resources.limits</c>.</summary>
     /// <example><code>.Limits(cpus: "1.0", memory: "512M")</code></example>
     IServiceBuilder Limits(string? cpus = null, string? memory = null);
@@ -141,6 +181,54 @@ public interface IServiceBuilder
     /// <summary><c>deploy.resources.reservations</c>.</summary>
     /// <example><code>.Reservations(cpus: "0.25", memory: "128M")</code></example>
     IServiceBuilder Reservations(string? cpus = null, string? memory = null);
+
+    /// <summary>One <c>extra_hosts</c> entry: <paramref name="hostname"/> resolves to <paramref name="address"/> in the container. Appended in overlays.</summary>
+    /// <example><code>.ExtraHost("db.internal", "10.0.0.5")</code></example>
+    IServiceBuilder ExtraHost(string hostname, string address);
+
+    /// <summary>One <c>dns</c> name server (an IP address). Appended in overlays.</summary>
+    /// <example><code>.Dns("10.0.0.2")</code></example>
+    IServiceBuilder Dns(string address);
+
+    /// <summary>One <c>dns_search</c> domain. Appended in overlays.</summary>
+    /// <example><code>.DnsSearch("iklim.internal")</code></example>
+    IServiceBuilder DnsSearch(string domain);
+
+    /// <summary>One <c>cap_add</c> capability (<c>NET_ADMIN</c>). Appended in overlays.</summary>
+    /// <example><code>.CapAdd("NET_BIND_SERVICE")</code></example>
+    IServiceBuilder CapAdd(string capability);
+
+    /// <summary>One <c>cap_drop</c> capability (<c>ALL</c>). Appended in overlays.</summary>
+    /// <example><code>.CapDrop("ALL")</code></example>
+    IServiceBuilder CapDrop(string capability);
+
+    /// <summary>One <c>sysctls</c> entry, merged by key in overlays.</summary>
+    /// <example><code>.Sysctl("net.core.somaxconn", "1024")</code></example>
+    IServiceBuilder Sysctl(string name, string value);
+
+    /// <summary>One <c>ulimits</c> entry; <paramref name="hard"/> defaults to <paramref name="soft"/>. An overlay's entry replaces the base's whole.</summary>
+    /// <example><code>.Ulimit("nofile", 65535)</code></example>
+    IServiceBuilder Ulimit(string name, int soft, int? hard = null);
+
+    /// <summary><c>init: true</c>: an init process reaps zombies and forwards signals. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.Init()</code></example>
+    IServiceBuilder Init();
+
+    /// <summary><c>read_only: true</c>: a read-only root filesystem. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.ReadOnly()</code></example>
+    IServiceBuilder ReadOnly();
+
+    /// <summary><c>tty: true</c>. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.Tty()</code></example>
+    IServiceBuilder Tty();
+
+    /// <summary><c>stdin_open: true</c>. Docker's merge cannot switch it off again in an overlay.</summary>
+    /// <example><code>.StdinOpen()</code></example>
+    IServiceBuilder StdinOpen();
+
+    /// <summary><c>stop_signal</c> (<c>SIGQUIT</c>).</summary>
+    /// <example><code>.StopSignal("SIGQUIT")</code></example>
+    IServiceBuilder StopSignal(string signal);
 
     /// <summary>Policy metadata (not emitted): the service keeps state, so its replicas must not share a node.</summary>
     /// <example><code>.Stateful()</code></example>

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Emitting;
 
@@ -58,212 +59,78 @@ public static class ComposeFileEmitter
         yaml.EndMapping();
     }
 
-    // Keys follow the order dclint's service-keys-order rule expects, then the keys it does not know.
-    private static void WriteService(YamlWriter yaml, ServiceSpec s)
+    // The table's order is dclint's service key order; keys sharing a parent (deploy, deploy.placement) sit together in it.
+    private static void WriteService(YamlWriter yaml, ServiceSpec s) => Write(yaml, ServiceNode(s));
+
+    /// <summary>The service as the key table writes it, the keys grouped under their parents.</summary>
+    internal static MappingNode ServiceNode(ServiceSpec s)
     {
-        yaml.BeginMapping();
-        Scalar(yaml, "image", s.Image);
-        if (!s.Volumes.IsEmpty)
+        var root = new MappingNode();
+        var open = new List<(string Name, MappingNode Node)>();
+        foreach (var key in ServiceKeys.All)
         {
-            // Short syntax, because a source like ${DATA_DIR:-data} is a volume or a bind only once Docker resolves it.
-            yaml.Key("volumes").Strings(s.Volumes.Select(v => v.Source + ":" + v.Target + (v.ReadOnly ? ":ro" : string.Empty)));
-        }
-
-        FileReferences(yaml, "configs", s.Configs);
-        FileReferences(yaml, "secrets", s.Secrets);
-        Map(yaml, "environment", s.Environment);
-        if (!s.Ports.IsEmpty)
-        {
-            yaml.Key("ports").BeginSequence();
-            foreach (var port in s.Ports)
+            if (key.Path is null || key.Emit(s) is not { } value)
             {
-                yaml.BeginMapping().Key("target").Number(port.Target);
-                if (port.Published is { } published)
-                {
-                    yaml.Key("published").Number(published);
-                }
-
-                yaml.Key("protocol").String(ComposeWords.Of(port.Protocol))
-                    .Key("mode").String(ComposeWords.Of(port.Mode))
-                    .EndMapping();
+                continue;
             }
 
-            yaml.EndSequence();
-        }
-
-        if (!s.Networks.IsEmpty)
-        {
-            yaml.Key("networks").BeginMapping();
-            foreach (var network in s.Networks)
+            var parents = key.Parents;
+            var common = 0;
+            while (common < open.Count && common < parents.Count && open[common].Name == parents[common])
             {
-                yaml.Key(network.Name);
-                if (network.Aliases.IsEmpty)
-                {
-                    // An empty mapping, not null: in an overlay it replaces the base's aliases, as the model says.
-                    yaml.BeginEmptyFlowMapping();
-                }
-                else
-                {
-                    yaml.BeginMapping().Key("aliases").Strings(network.Aliases).EndMapping();
-                }
+                common++;
             }
 
-            yaml.EndMapping();
-        }
-
-        if (s.Command is { } command)
-        {
-            yaml.Key("command").Strings(command);
-        }
-
-        if (s.Entrypoint is { } entrypoint)
-        {
-            yaml.Key("entrypoint").Strings(entrypoint);
-        }
-
-        Scalar(yaml, "working_dir", s.WorkingDir);
-        if (s.Healthcheck is { } health)
-        {
-            yaml.Key("healthcheck").BeginMapping();
-            if (!health.Test.IsEmpty)
+            open.RemoveRange(common, open.Count - common);
+            for (var i = common; i < parents.Count; i++)
             {
-                yaml.Key("test").Strings(health.Test);
+                var child = new MappingNode();
+                (i == 0 ? root : open[i - 1].Node).Add(parents[i], child);
+                open.Add((parents[i], child));
             }
 
-            Scalar(yaml, "interval", health.Interval);
-            Scalar(yaml, "timeout", health.Timeout);
-            Number(yaml, "retries", health.Retries);
-            Scalar(yaml, "start_period", health.StartPeriod);
-            yaml.EndMapping();
+            (parents.Count == 0 ? root : open[parents.Count - 1].Node).Add(key.Name, value);
         }
 
-        if (s.Logging is { } logging)
-        {
-            yaml.Key("logging").BeginMapping();
-            Scalar(yaml, "driver", logging.Driver);
-            Map(yaml, "options", logging.Options);
-            yaml.EndMapping();
-        }
-
-        Map(yaml, "labels", s.Labels);
-        Scalar(yaml, "user", s.User);
-        if (HasDeploy(s))
-        {
-            yaml.Key("deploy");
-            WriteDeploy(yaml, s);
-        }
-
-        Scalar(yaml, "hostname", s.Hostname);
-        Scalar(yaml, "stop_grace_period", s.StopGracePeriod);
-        yaml.EndMapping();
+        return root;
     }
 
-    private static bool HasDeploy(ServiceSpec s) =>
-        s.Mode is not null || s.Replicas is not null || s.EndpointMode is not null || !s.DeployLabels.IsEmpty
-        || !s.Constraints.IsEmpty || !s.Spread.IsEmpty || s.MaxReplicasPerNode is not null
-        || s.RestartPolicy is not null || s.UpdateConfig is not null || s.RollbackConfig is not null || s.Resources is not null;
-
-    private static void WriteDeploy(YamlWriter yaml, ServiceSpec s)
+    private static void Write(YamlWriter yaml, ComposeNode node)
     {
-        yaml.BeginMapping();
-        if (s.Mode is { } mode)
+        switch (node)
         {
-            yaml.Key("mode").String(ComposeWords.Of(mode));
-        }
-
-        Number(yaml, "replicas", s.Replicas);
-        if (s.EndpointMode is { } endpoint)
-        {
-            yaml.Key("endpoint_mode").String(ComposeWords.Of(endpoint));
-        }
-
-        Map(yaml, "labels", s.DeployLabels);
-        if (!s.Constraints.IsEmpty || !s.Spread.IsEmpty || s.MaxReplicasPerNode is not null)
-        {
-            yaml.Key("placement").BeginMapping();
-            if (!s.Constraints.IsEmpty)
-            {
-                yaml.Key("constraints").Strings(s.Constraints);
-            }
-
-            if (!s.Spread.IsEmpty)
-            {
-                yaml.Key("preferences").BeginSequence();
-                foreach (var spread in s.Spread)
+            case TextNode text:
+                yaml.String(text.Value);
+                break;
+            case NumberNode number:
+                yaml.Number(number.Value);
+                break;
+            case FlagNode flag:
+                yaml.Boolean(flag.Value);
+                break;
+            case SequenceNode sequence:
+                yaml.BeginSequence();
+                foreach (var item in sequence.Items)
                 {
-                    yaml.BeginMapping().Key("spread").String(spread).EndMapping();
+                    Write(yaml, item);
                 }
 
                 yaml.EndSequence();
-            }
+                break;
+            case MappingNode { Entries.Count: 0 }:
+                yaml.BeginEmptyFlowMapping();
+                break;
+            case MappingNode mapping:
+                yaml.BeginMapping();
+                foreach (var entry in mapping.Entries)
+                {
+                    yaml.Key(entry.Key);
+                    Write(yaml, entry.Value);
+                }
 
-            Number(yaml, "max_replicas_per_node", s.MaxReplicasPerNode);
-            yaml.EndMapping();
+                yaml.EndMapping();
+                break;
         }
-
-        if (s.RestartPolicy is { } restart)
-        {
-            yaml.Key("restart_policy").BeginMapping();
-            if (restart.Condition is { } condition)
-            {
-                yaml.Key("condition").String(ComposeWords.Of(condition));
-            }
-
-            Scalar(yaml, "delay", restart.Delay);
-            Number(yaml, "max_attempts", restart.MaxAttempts);
-            Scalar(yaml, "window", restart.Window);
-            yaml.EndMapping();
-        }
-
-        UpdateConfig(yaml, "update_config", s.UpdateConfig);
-        UpdateConfig(yaml, "rollback_config", s.RollbackConfig);
-        if (s.Resources is { } resources)
-        {
-            yaml.Key("resources").BeginMapping();
-            Amounts(yaml, "limits", resources.Limits);
-            Amounts(yaml, "reservations", resources.Reservations);
-            yaml.EndMapping();
-        }
-
-        yaml.EndMapping();
-    }
-
-    private static void UpdateConfig(YamlWriter yaml, string key, UpdateConfigSpec? update)
-    {
-        if (update is null)
-        {
-            return;
-        }
-
-        yaml.Key(key).BeginMapping();
-        Number(yaml, "parallelism", update.Parallelism);
-        Scalar(yaml, "delay", update.Delay);
-        if (update.FailureAction is { } action)
-        {
-            yaml.Key("failure_action").String(ComposeWords.Of(action));
-        }
-
-        Scalar(yaml, "monitor", update.Monitor);
-        Scalar(yaml, "max_failure_ratio", update.MaxFailureRatio);
-        if (update.Order is { } order)
-        {
-            yaml.Key("order").String(ComposeWords.Of(order));
-        }
-
-        yaml.EndMapping();
-    }
-
-    private static void Amounts(YamlWriter yaml, string key, ResourceAmounts? amounts)
-    {
-        if (amounts is null || (amounts.Cpus is null && amounts.Memory is null))
-        {
-            return;
-        }
-
-        yaml.Key(key).BeginMapping();
-        Scalar(yaml, "cpus", amounts.Cpus);
-        Scalar(yaml, "memory", amounts.Memory);
-        yaml.EndMapping();
     }
 
     private static void WriteNetwork(YamlWriter yaml, NetworkSpec n)
@@ -336,35 +203,6 @@ public static class ComposeFileEmitter
         Scalar(yaml, "template_driver", r.TemplateDriver);
         Map(yaml, "labels", r.Labels);
         yaml.EndMapping();
-    }
-
-    private static void FileReferences(YamlWriter yaml, string key, ValueList<FileReference> references)
-    {
-        if (references.IsEmpty)
-        {
-            return;
-        }
-
-        yaml.Key(key).BeginSequence();
-        foreach (var reference in references)
-        {
-            if (reference.Target is null && reference.Uid is null && reference.Gid is null && reference.Mode is null)
-            {
-                yaml.String(reference.Source);
-                continue;
-            }
-
-            yaml.BeginMapping().Key("source").String(reference.Source);
-            Scalar(yaml, "target", reference.Target);
-            Scalar(yaml, "uid", reference.Uid);
-            Scalar(yaml, "gid", reference.Gid);
-
-            // In decimal: YAML 1.1 readers (Docker) take 0440 as octal, YAML 1.2 readers (the schema checkers) as 440.
-            Number(yaml, "mode", reference.Mode);
-            yaml.EndMapping();
-        }
-
-        yaml.EndSequence();
     }
 
     private static void Map(YamlWriter yaml, string key, ValueMap map)

@@ -37,9 +37,8 @@ public static class StackArtefacts
                 $"Deploy: docker stack deploy -c {model.BaseFile} {model.Name}")),
         };
 
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var plan = OverlayPlanner.Plan(model.Base, profile);
             var overlayFile = model.OverlayFile(profile.Name);
             files.Add(new Artefact(overlayFile, ComposeFileEmitter.Emit(
                 plan.Overlay,
@@ -56,9 +55,9 @@ public static class StackArtefacts
     public static string Summary(StackModel model)
     {
         var parts = new List<string> { Count(model.Base.Services.Count, "service") };
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var overlay = OverlayPlanner.Plan(model.Base, profile).Overlay;
+            var overlay = plan.Overlay;
             parts.Add($"{profile.Name} overrides {overlay.Services.Count.ToString(CultureInfo.InvariantCulture)}");
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Rules;
 
 namespace Iklim.StackSdk.Emitting;
@@ -30,9 +31,8 @@ public static class StackSummaryEmitter
         }
 
         Scope(text, "base (test)", model.Base, overlay: null, overlayFile: null);
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var plan = OverlayPlanner.Plan(model.Base, profile);
             Scope(text, profile.Name, plan.Effective, plan.Overlay, model.OverlayFile(profile.Name));
         }
 
@@ -74,7 +74,7 @@ public static class StackSummaryEmitter
         foreach (var service in scope.Services)
         {
             var id = "s" + index++.ToString(CultureInfo.InvariantCulture);
-            text.Append("  ").Append(id).Append("[\"").Append(Label(service.Name + (service.Mode == ServiceMode.Global ? " (global)" : " ×" + Replicas(service)))).Append("\"]\n");
+            text.Append("  ").Append(id).Append("[\"").Append(Label(service.Name + (ComposeWords.IsGlobal(service.Mode) ? " (global)" : " ×" + Replicas(service)))).Append("\"]\n");
             foreach (var node in Placement.Eligible(scope.Nodes, service))
             {
                 text.Append("  ").Append(id).Append(" --> ").Append(nodeIds.First(n => n.n == node).id).Append('\n');
@@ -147,7 +147,7 @@ public static class StackSummaryEmitter
     }
 
     private static string Replicas(ServiceSpec service) =>
-        service.Mode == ServiceMode.Global ? "global" : (service.Replicas ?? 1).ToString(CultureInfo.InvariantCulture);
+        ComposeWords.IsGlobal(service.Mode) ? "global" : (service.Replicas ?? 1).ToString(CultureInfo.InvariantCulture);
 
     private static string PlacementText(ServiceSpec service)
     {

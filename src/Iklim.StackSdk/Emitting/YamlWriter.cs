@@ -72,9 +72,16 @@ internal sealed class YamlWriter
         return this;
     }
 
-    public YamlWriter Number(int value)
+    public YamlWriter Number(long value)
     {
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value.ToString(CultureInfo.InvariantCulture), ScalarStyle.Plain, true, false));
+        return this;
+    }
+
+    /// <summary>A number already in invariant form, written plain so that YAML reads it as a number.</summary>
+    public YamlWriter Number(string invariantText)
+    {
+        _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, invariantText, ScalarStyle.Plain, true, false));
         return this;
     }
 

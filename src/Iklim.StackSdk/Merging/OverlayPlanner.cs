@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Rules;
 
 namespace Iklim.StackSdk.Merging;
@@ -10,7 +11,27 @@ namespace Iklim.StackSdk.Merging;
 /// The overlay file's content for one profile, the profile's effective stack (what Docker makes of base + overlay),
 /// and the changes the overlay could not express.
 /// </summary>
-public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IReadOnlyList<Finding> Findings);
+public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>Value equality, the findings compared item by item (a list compares by reference otherwise).</summary>
+    public bool Equals(OverlayPlan? other) =>
+        other is not null && Overlay == other.Overlay && Effective == other.Effective && Findings.SequenceEqual(other.Findings);
+
+    /// <inheritdoc />
+    public override int GetHashCode()
+    {
+        unchecked
+        {
+            var hash = (Overlay.GetHashCode() * 31) + Effective.GetHashCode();
+            foreach (var finding in Findings)
+            {
+                hash = (hash * 31) + finding.GetHashCode();
+            }
+
+            return hash;
+        }
+    }
+}
 
 /// <summary>
 /// Computes the minimal overlay whose Docker merge over the base equals the profile's effective stack:
@@ -55,38 +76,16 @@ public static class OverlayPlanner
     }
 
     // Only what would change the merge result stays: equal scalars, map entries, list items and whole entries are dropped.
-    private static ServiceSpec Minimal(ServiceSpec b, ServiceSpec o) => new(o.Name)
+    private static ServiceSpec Minimal(ServiceSpec b, ServiceSpec o)
     {
-        Image = Differs(o.Image, b.Image),
-        Hostname = Differs(o.Hostname, b.Hostname),
-        Command = o.Command is { } command && !(b.Command is { } bc && bc == command) ? command : null,
-        Entrypoint = o.Entrypoint is { } entrypoint && !(b.Entrypoint is { } be && be == entrypoint) ? entrypoint : null,
-        User = Differs(o.User, b.User),
-        WorkingDir = Differs(o.WorkingDir, b.WorkingDir),
-        StopGracePeriod = Differs(o.StopGracePeriod, b.StopGracePeriod),
-        Environment = NewEntries(b.Environment, o.Environment, emptyOverrides: false),
-        Labels = NewEntries(b.Labels, o.Labels, emptyOverrides: true),
-        DeployLabels = NewEntries(b.DeployLabels, o.DeployLabels, emptyOverrides: true),
-        Networks = o.Networks.Where(n => !b.Networks.Contains(n)).ToValueList(),
-        Ports = o.Ports.Where(p => !b.Ports.Contains(p)).ToValueList(),
-        Volumes = o.Volumes.Where(v => !b.Volumes.Contains(v)).ToValueList(),
-        Secrets = o.Secrets.Where(s => !b.Secrets.Contains(s)).ToValueList(),
-        Configs = o.Configs.Where(c => !b.Configs.Contains(c)).ToValueList(),
-        Constraints = o.Constraints.Where(c => !b.Constraints.Contains(c)).ToValueList(),
-        Spread = o.Spread.Where(s => !b.Spread.Contains(s)).ToValueList(),
-        Healthcheck = MinimalHealthcheck(b.Healthcheck, o.Healthcheck),
-        Logging = o.Logging is { } logging && DockerMerge.MergeService(b, new ServiceSpec(o.Name) { Logging = logging }).Logging != b.Logging ? logging : null,
-        Mode = o.Mode != b.Mode ? o.Mode : null,
-        Replicas = o.Replicas != b.Replicas ? o.Replicas : null,
-        EndpointMode = o.EndpointMode is { } endpoint && endpoint != b.EndpointMode ? endpoint : null,
-        MaxReplicasPerNode = o.MaxReplicasPerNode is { } max && max != b.MaxReplicasPerNode ? max : null,
-        RestartPolicy = Differs(o.RestartPolicy, b.RestartPolicy),
-        UpdateConfig = Differs(o.UpdateConfig, b.UpdateConfig),
-        RollbackConfig = Differs(o.RollbackConfig, b.RollbackConfig),
-        Resources = Differs(o.Resources, b.Resources),
-        Stateful = o.Stateful is true && b.Stateful is not true ? true : null,
-        Singleton = o.Singleton is true && b.Singleton is not true ? true : null,
-    };
+        var result = new ServiceSpec(o.Name);
+        foreach (var key in ServiceKeys.All)
+        {
+            result = key.MinimalInto(result, b, o);
+        }
+
+        return result;
+    }
 
     private static IEnumerable<Finding> Inexpressible(ServiceSpec b, ServiceSpec o, string profile)
     {
@@ -109,7 +108,7 @@ public static class OverlayPlanner
             if (present)
             {
                 yield return Error(
-                    "Remove:" + removal.Key + ":" + removal.Item,
+                    ServiceSettings.Removal(removal).ToString(),
                     $"an overlay cannot remove {removal.Key} '{removal.Item}' that the base sets (Docker merges overlays by adding and replacing, never deleting). Move it out of the base into the profiles that need it.");
             }
         }
@@ -117,15 +116,39 @@ public static class OverlayPlanner
         foreach (var entry in o.Environment.Where(e => e.Value.Length == 0 && b.Environment.Get(e.Key) is { Length: > 0 }))
         {
             yield return Error(
-                "Environment:" + entry.Key,
+                ServiceSettings.Environment(entry.Key).ToString(),
                 $"an empty environment variable '{entry.Key}' in an overlay does not override the base value '{b.Environment.Get(entry.Key)}' (Docker keeps the base value). Set it per profile instead of in the base, or give it a non-empty value.");
         }
 
         if (o.Healthcheck is { Test.IsEmpty: false } check && b.Healthcheck is { Test.IsEmpty: false } baseCheck && check.Test != baseCheck.Test)
         {
             yield return Error(
-                "Healthcheck",
+                nameof(IServiceBuilder.Healthcheck),
                 "Docker appends an overlay's healthcheck test to the base's instead of replacing it, which breaks the check. Declare the healthcheck in each profile's stack only, not in the base.");
+        }
+
+        if (o.Logging is { Options.IsEmpty: false } logging && b.Logging is { Options.IsEmpty: true } baseLogging && MergeRules.SameLoggingDriver(baseLogging, logging))
+        {
+            yield return Error(
+                SettingKey.Of(nameof(IServiceBuilder.LoggingOption), logging.Options[0].Key).ToString(),
+                "Docker drops an overlay's logging options when the base's logging block has none (it merges options only into existing ones). Give the base's logging at least one option, or set the logging options per profile instead of in the base.");
+        }
+
+        if (MergeRules.Healthcheck(b.Healthcheck, o.Healthcheck) is { Disabled: true, Test.IsEmpty: false } && o.Healthcheck is not null)
+        {
+            yield return Error(
+                o.Healthcheck.Disabled is true ? nameof(IServiceBuilder.DisableHealthcheck) : nameof(IServiceBuilder.Healthcheck),
+                "Docker's merge keeps both the base's healthcheck test and disable: true, which docker stack deploy rejects ('test and disable can't be set at the same time'). Declare the healthcheck, or its disabling, in each profile only, not in the base.");
+        }
+
+        foreach (var network in o.Networks.Where(n => !n.DriverOptions.IsEmpty))
+        {
+            if (b.Networks.FirstOrDefault(n => n.Name == network.Name) is { } attached && attached.DriverOptions != network.DriverOptions)
+            {
+                yield return Error(
+                    SettingKey.Of(nameof(IServiceBuilder.NetworkDriverOption), ServiceKeys.NetworkOption(network.Name, network.DriverOptions[0].Key)).ToString(),
+                    $"Docker ignores an overlay's driver options on network '{network.Name}', which the base already attaches: the base's options stay. Set the attachment's driver options in the base, or attach the network only in the profiles.");
+            }
         }
 
         foreach (var (key, overlayValue, baseValue) in Durations(b, o))
@@ -142,14 +165,14 @@ public static class OverlayPlanner
         foreach (var collision in touchedPorts)
         {
             yield return Error(
-                "Port:" + collision.First().Published?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                (collision.First().Published is { } published ? ServiceSettings.Port(published) : SettingKey.Of(nameof(IServiceBuilder.Port), string.Empty)).ToString(),
                 $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
         }
 
-        if (o.Mode == ServiceMode.Global && b.Mode != ServiceMode.Global && b.Replicas is not null)
+        if (ComposeWords.IsGlobal(o.Mode) && o.Mode != b.Mode && b.Replicas is not null)
         {
             yield return Error(
-                "Global",
+                o.Mode == ServiceMode.Global ? nameof(IServiceBuilder.Global) : nameof(IServiceBuilder.GlobalJob),
                 "switching to global mode in an overlay keeps the base's 'replicas', which Docker rejects for global services. Declare the service global in the base, or keep it replicated.");
         }
     }
@@ -168,43 +191,16 @@ public static class OverlayPlanner
 
     private static IEnumerable<(string Key, string? Overlay, string? Base)> Durations(ServiceSpec b, ServiceSpec o)
     {
-        yield return ("StopGracePeriod", o.StopGracePeriod, b.StopGracePeriod);
-        yield return ("RestartPolicy", o.RestartPolicy?.Delay, b.RestartPolicy?.Delay);
-        yield return ("RestartPolicy", o.RestartPolicy?.Window, b.RestartPolicy?.Window);
-        yield return ("UpdateConfig", o.UpdateConfig?.Delay, b.UpdateConfig?.Delay);
-        yield return ("UpdateConfig", o.UpdateConfig?.Monitor, b.UpdateConfig?.Monitor);
-        yield return ("RollbackConfig", o.RollbackConfig?.Delay, b.RollbackConfig?.Delay);
-        yield return ("RollbackConfig", o.RollbackConfig?.Monitor, b.RollbackConfig?.Monitor);
-        yield return ("Healthcheck", o.Healthcheck?.Interval, b.Healthcheck?.Interval);
-        yield return ("Healthcheck", o.Healthcheck?.Timeout, b.Healthcheck?.Timeout);
-        yield return ("Healthcheck", o.Healthcheck?.StartPeriod, b.Healthcheck?.StartPeriod);
+        yield return (nameof(IServiceBuilder.StopGracePeriod), o.StopGracePeriod, b.StopGracePeriod);
+        yield return (nameof(IServiceBuilder.RestartPolicy), o.RestartPolicy?.Delay, b.RestartPolicy?.Delay);
+        yield return (nameof(IServiceBuilder.RestartPolicy), o.RestartPolicy?.Window, b.RestartPolicy?.Window);
+        yield return (nameof(IServiceBuilder.UpdateConfig), o.UpdateConfig?.Delay, b.UpdateConfig?.Delay);
+        yield return (nameof(IServiceBuilder.UpdateConfig), o.UpdateConfig?.Monitor, b.UpdateConfig?.Monitor);
+        yield return (nameof(IServiceBuilder.RollbackConfig), o.RollbackConfig?.Delay, b.RollbackConfig?.Delay);
+        yield return (nameof(IServiceBuilder.RollbackConfig), o.RollbackConfig?.Monitor, b.RollbackConfig?.Monitor);
+        yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.Interval, b.Healthcheck?.Interval);
+        yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.Timeout, b.Healthcheck?.Timeout);
+        yield return (nameof(IServiceBuilder.Healthcheck), o.Healthcheck?.StartPeriod, b.Healthcheck?.StartPeriod);
+        yield return (nameof(IServiceBuilder.HealthcheckStartInterval), o.Healthcheck?.StartInterval, b.Healthcheck?.StartInterval);
     }
-
-    // The test list is left out when it equals the base's: Docker would append it a second time.
-    private static HealthcheckSpec? MinimalHealthcheck(HealthcheckSpec? b, HealthcheckSpec? o)
-    {
-        if (o is null || o == b)
-        {
-            return null;
-        }
-
-        return b is null ? o : o with { Test = o.Test == b.Test ? ValueList<string>.Empty : o.Test };
-    }
-
-    private static ValueMap NewEntries(ValueMap b, ValueMap o, bool emptyOverrides)
-    {
-        var result = ValueMap.Empty;
-        foreach (var entry in o)
-        {
-            if (b.Get(entry.Key) != entry.Value && (emptyOverrides || entry.Value.Length != 0 || !b.ContainsKey(entry.Key)))
-            {
-                result = result.Set(entry.Key, entry.Value);
-            }
-        }
-
-        return result;
-    }
-
-    private static T? Differs<T>(T? value, T? baseValue)
-        where T : class => value is not null && !Equals(value, baseValue) ? value : null;
 }

@@ -8,6 +8,12 @@ public enum ServiceMode
 
     /// <summary><c>global</c>: one task on every eligible node.</summary>
     Global,
+
+    /// <summary><c>replicated-job</c>: tasks that run to completion, <c>replicas</c> of them.</summary>
+    ReplicatedJob,
+
+    /// <summary><c>global-job</c>: one task that runs to completion on every eligible node.</summary>
+    GlobalJob,
 }
 
 /// <summary><c>deploy.endpoint_mode</c>.</summary>

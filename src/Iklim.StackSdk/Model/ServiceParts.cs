@@ -1,7 +1,11 @@
 namespace Iklim.StackSdk.Model;
 
 /// <summary>A service's attachment to a network, with its aliases on that network.</summary>
-public sealed record ServiceNetwork(string Name, ValueList<string> Aliases);
+public sealed record ServiceNetwork(string Name, ValueList<string> Aliases)
+{
+    /// <summary><c>driver_opts</c> of this attachment. Docker ignores them in an overlay for a network the base attaches.</summary>
+    public ValueMap DriverOptions { get; init; }
+}
 
 /// <summary>A published port. Docker merges ports by published port.</summary>
 public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol, PortMode Mode);
@@ -30,7 +34,14 @@ public sealed record FileReference(string Source, string? Target)
 }
 
 /// <summary><c>healthcheck</c> settings.</summary>
-public sealed record HealthcheckSpec(ValueList<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod);
+public sealed record HealthcheckSpec(ValueList<string> Test, string? Interval, string? Timeout, int? Retries, string? StartPeriod)
+{
+    /// <summary><c>start_interval</c>: how often to check during the start period (Go duration).</summary>
+    public string? StartInterval { get; init; }
+
+    /// <summary><c>disable: true</c>: no health check, not even the image's.</summary>
+    public bool? Disabled { get; init; }
+}
 
 /// <summary><c>logging</c>: the driver (null: the engine's default) and its options.</summary>
 public sealed record LoggingSpec(string? Driver, ValueMap Options);
@@ -45,7 +56,14 @@ public sealed record UpdateConfigSpec(int? Parallelism, string? Delay, FailureAc
 public sealed record ResourcesSpec(ResourceAmounts? Limits, ResourceAmounts? Reservations);
 
 /// <summary>CPU and memory amounts, as compose writes them (<c>"0.5"</c>, <c>512M</c>).</summary>
-public sealed record ResourceAmounts(string? Cpus, string? Memory);
+public sealed record ResourceAmounts(string? Cpus, string? Memory)
+{
+    /// <summary><c>pids</c>: the most processes a task may run (limits only).</summary>
+    public int? Pids { get; init; }
+}
 
 /// <summary>A profile's request to remove something from the base; Docker's overlay merge cannot express it.</summary>
 public sealed record RemovalRequest(string Key, string Item);
+
+/// <summary>One <c>ulimits</c> entry: a soft and a hard limit (written as one number when they are equal).</summary>
+public sealed record UlimitSpec(string Name, int Soft, int Hard);

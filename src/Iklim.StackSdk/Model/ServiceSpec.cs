@@ -88,6 +88,42 @@ public sealed record ServiceSpec(string Name)
     /// <summary><c>deploy.resources</c>.</summary>
     public ResourcesSpec? Resources { get; init; }
 
+    /// <summary><c>extra_hosts</c> as <c>hostname:address</c>; Docker appends an overlay's to the base's.</summary>
+    public ValueList<string> ExtraHosts { get; init; }
+
+    /// <summary><c>dns</c> name servers; appended in overlays.</summary>
+    public ValueList<string> Dns { get; init; }
+
+    /// <summary><c>dns_search</c> domains; appended in overlays.</summary>
+    public ValueList<string> DnsSearch { get; init; }
+
+    /// <summary><c>cap_add</c>; appended in overlays.</summary>
+    public ValueList<string> CapAdd { get; init; }
+
+    /// <summary><c>cap_drop</c>; appended in overlays.</summary>
+    public ValueList<string> CapDrop { get; init; }
+
+    /// <summary><c>sysctls</c>, merged by key.</summary>
+    public ValueMap Sysctls { get; init; }
+
+    /// <summary><c>ulimits</c>; an overlay's entry replaces the base's of the same name whole.</summary>
+    public ValueList<UlimitSpec> Ulimits { get; init; }
+
+    /// <summary><c>init: true</c>; an overlay cannot switch it off again (Docker ignores an overlay's false).</summary>
+    public bool? Init { get; init; }
+
+    /// <summary><c>read_only: true</c>: the container's root filesystem is read-only.</summary>
+    public bool? ReadOnly { get; init; }
+
+    /// <summary><c>tty: true</c>.</summary>
+    public bool? Tty { get; init; }
+
+    /// <summary><c>stdin_open: true</c>.</summary>
+    public bool? StdinOpen { get; init; }
+
+    /// <summary><c>stop_signal</c>.</summary>
+    public string? StopSignal { get; init; }
+
     /// <summary>Policy metadata, never emitted: the service keeps state that replicas must not share a node with.</summary>
     public bool? Stateful { get; init; }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -36,7 +37,7 @@ internal sealed class DuplicatePinnedSingleton : StackRule
                 var (first, second) = conflict.Value;
 
                 // The later pin is the one to question; in a profile, the one the profile added.
-                var keys = pins.Reverse().Select(p => "Constraint:" + p.Constraint).ToArray();
+                var keys = pins.Reverse().Select(p => ServiceSettings.Constraint(p.Constraint)).ToArray();
                 yield return scope.Warn(
                     Rule,
                     service,
@@ -56,8 +57,8 @@ internal sealed class DuplicatePinnedSingleton : StackRule
             }
 
             var what = pins.Count > 0 ? $"pinned to node '{pins[0].Node}' ({pins[0].Constraint})" : "marked Singleton()";
-            var whyKey = pins.Count > 0 ? "Constraint:" + pins[0].Constraint : "Singleton";
-            if (service.Mode == ServiceMode.Global)
+            var whyKey = pins.Count > 0 ? ServiceSettings.Constraint(pins[0].Constraint) : ServiceSettings.Singleton;
+            if (ComposeWords.IsGlobal(service.Mode))
             {
                 // A global service pinned to one node runs one task there; only an unpinned Singleton() spreads.
                 if (pins.Count == 0 && tasks is null or > 1)
@@ -66,7 +67,7 @@ internal sealed class DuplicatePinnedSingleton : StackRule
                     yield return scope.Warn(
                         Rule,
                         service,
-                        scope.KeyFor(service, "Global", whyKey),
+                        scope.KeyFor(service, ServiceSettings.Global, whyKey),
                         service.Name,
                         what + " but is global",
                         scope.Phrase,
@@ -79,7 +80,7 @@ internal sealed class DuplicatePinnedSingleton : StackRule
                 yield return scope.Warn(
                     Rule,
                     service,
-                    scope.KeyFor(service, "Replicas", whyKey),
+                    scope.KeyFor(service, ServiceSettings.Replicas, whyKey),
                     service.Name,
                     $"{what} but runs {tasks.Value.ToString(CultureInfo.InvariantCulture)} replicas",
                     scope.Phrase,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Rules;
@@ -48,7 +49,7 @@ internal sealed class FloatingImageTag : StackRule
                 continue;
             }
 
-            yield return scope.Warn(Rule, service, scope.KeyFor(service, "Image"), service.Name, image, Names.ImageTag(image)!, scope.Phrase, why);
+            yield return scope.Warn(Rule, service, scope.KeyFor(service, ServiceSettings.Image), service.Name, image, Names.ImageTag(image)!, scope.Phrase, why);
         }
     }
 

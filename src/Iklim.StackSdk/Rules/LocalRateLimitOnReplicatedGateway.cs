@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -43,8 +44,8 @@ internal sealed class LocalRateLimitOnReplicatedGateway : StackRule
 
                     object[] arguments = { what, gateway.Service, replicas, scope.Phrase, limit.Count, limit.Count * replicas, limit.TimeWindow };
                     var limitKey = key + ":LimitCount";
-                    yield return !scope.SetsGateway(gateway.Service, limitKey) && scope.Name.Length > 0 && scope.Sets(service.Name, "Replicas")
-                        ? scope.Warn(Rule, service, "Replicas", arguments)
+                    yield return !scope.SetsGateway(gateway.Service, limitKey) && scope.Name.Length > 0 && scope.Sets(service.Name, ServiceSettings.Replicas)
+                        ? scope.Warn(Rule, service, ServiceSettings.Replicas, arguments)
                         : new Finding(Id, Rule.DefaultSeverity, Rule.Message(arguments), new SourceRef(scope.Name, "gateway", gateway.Service, limitKey));
                 }
             }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -79,7 +80,7 @@ public static class NodeFailures
         var onLost = perNode.FirstOrDefault(n => n.Node == lost.Hostname);
         var lostMin = onLost?.Min ?? 0;
         var lostMax = onLost?.Max ?? 0;
-        var wanted = service.Mode == ServiceMode.Global ? perNode.Length : service.Replicas ?? 1;
+        var wanted = ComposeWords.IsGlobal(service.Mode) ? perNode.Length : service.Replicas ?? 1;
         int runningMin, runningMax;
         if (reschedules)
         {

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Rules;
@@ -40,7 +41,7 @@ internal sealed class NodeLocalStateCanMove : StackRule
 
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || scope.Tasks(service) is not { } tasks || tasks == 0 || NodeLocalMount(scope.Stack, service) is not { } mount)
+            if (ComposeWords.IsGlobal(service.Mode) || scope.Tasks(service) is not { } tasks || tasks == 0 || NodeLocalMount(scope.Stack, service) is not { } mount)
             {
                 continue;
             }
@@ -52,7 +53,7 @@ internal sealed class NodeLocalStateCanMove : StackRule
             }
 
             var what = Names.IsAbsolutePath(mount.Source) ? $"the host path {mount.Source}" : $"the volume '{mount.Source}'";
-            var key = scope.KeyFor(service, "Volume:" + mount.Target, "Replicas");
+            var key = scope.KeyFor(service, ServiceSettings.Volume(mount.Target), ServiceSettings.Replicas);
             yield return scope.Warn(Rule, service, key, service.Name, what, mount.Target, tasks, eligible.Count, scope.Phrase, RuleScope.Hostnames(eligible), eligible[0].Hostname);
         }
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -32,7 +33,7 @@ internal sealed class PublishedPortUsedTwice : StackRule
         var seen = new List<(ServiceSpec Service, PortSpec Port)>();
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode != ServiceMode.Global && service.Replicas == 0)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.Replicas == 0)
             {
                 continue;
             }
@@ -46,7 +47,7 @@ internal sealed class PublishedPortUsedTwice : StackRule
                     yield return scope.Warn(
                         Rule,
                         service,
-                        scope.KeyFor(service, "Port:" + published),
+                        scope.KeyFor(service, ServiceSettings.Port(port.Published!.Value)),
                         service.Name,
                         published,
                         Word(port.Protocol),

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -58,8 +59,8 @@ internal sealed class QuorumLostToOneNode : StackRule
                 ? "Use .MaxReplicasPerNode(1)"
                 : $"Make {Number(members)} nodes eligible and use .MaxReplicasPerNode(1)";
             var keys = service.MaxReplicasPerNode is not null
-                ? new[] { "MaxReplicasPerNode" }.Concat(service.Constraints.Select(c => "Constraint:" + c)).Append("Replicas")
-                : new[] { service.Mode == ServiceMode.Global ? "Global" : "Replicas" }.Concat(service.Constraints.Select(c => "Constraint:" + c));
+                ? new[] { ServiceSettings.MaxReplicasPerNode }.Concat(service.Constraints.Select(c => ServiceSettings.Constraint(c))).Append(ServiceSettings.Replicas)
+                : new[] { ComposeWords.IsGlobal(service.Mode) ? ServiceSettings.Global : ServiceSettings.Replicas }.Concat(service.Constraints.Select(c => ServiceSettings.Constraint(c)));
             yield return scope.Warn(
                 Rule,
                 service,

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Rules;
@@ -35,7 +36,7 @@ internal sealed class QuorumNotMajority : StackRule
                 continue;
             }
 
-            var countKey = service.Mode == ServiceMode.Global ? "Global" : "Replicas";
+            var countKey = ComposeWords.IsGlobal(service.Mode) ? ServiceSettings.Global : ServiceSettings.Replicas;
             if (members % 2 == 0)
             {
                 yield return scope.Warn(
@@ -62,7 +63,7 @@ internal sealed class QuorumNotMajority : StackRule
                     yield return scope.Warn(
                         Rule,
                         service,
-                        scope.KeyFor(service, "Environment:" + variable, countKey),
+                        scope.KeyFor(service, ServiceSettings.Environment(variable), countKey),
                         service.Name,
                         $"sets {variable} {Number(value)}",
                         scope.Phrase,

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -45,49 +46,22 @@ internal sealed class RuleScope
     /// A finding of <paramref name="rule"/> about <paramref name="service"/>, at the call <paramref name="key"/> of this
     /// scope, its message made from the rule's format and <paramref name="arguments"/>.
     /// </summary>
-    public Finding Warn(RuleDefinition rule, ServiceSpec service, string key, params object[] arguments) =>
-        new(rule.Id, rule.DefaultSeverity, rule.Message(arguments), new SourceRef(Name, "service", service.Name, key));
+    public Finding Warn(RuleDefinition rule, ServiceSpec service, SettingKey key, params object[] arguments) =>
+        new(rule.Id, rule.DefaultSeverity, rule.Message(arguments), new SourceRef(Name, "service", service.Name, key.ToString()));
 
     /// <summary>
     /// The first of <paramref name="keys"/> that this scope set for <paramref name="service"/>, else the first key:
     /// a profile's finding points at the profile's own call when it made one, and at the base's call otherwise.
     /// </summary>
-    public string KeyFor(ServiceSpec service, params string[] keys) =>
-        keys.FirstOrDefault(k => Sets(service.Name, k)) ?? keys[0];
+    public SettingKey KeyFor(ServiceSpec service, params SettingKey[] keys) =>
+        keys.Where(k => Sets(service.Name, k)).DefaultIfEmpty(keys[0]).First();
 
     /// <summary>True when this scope itself set <paramref name="key"/> of <paramref name="service"/> (for a profile: to a new value).</summary>
-    public bool Sets(string service, string key)
-    {
-        if (SetsGateway(service, key))
-        {
-            return true;
-        }
+    public bool Sets(string service, SettingKey key) =>
+        ServiceKeys.ForCall(key.Member) is { } serviceKey && Changes.Service(service) is { } spec && serviceKey.Holds(spec, key);
 
-        var spec = Changes.Service(service);
-        if (spec is null)
-        {
-            return false;
-        }
-
-        var colon = key.IndexOf(':');
-        var argument = colon < 0 ? string.Empty : key.Substring(colon + 1);
-        return (colon < 0 ? key : key.Substring(0, colon)) switch
-        {
-            "Replicas" => spec.Replicas is not null,
-            "Global" => spec.Mode == ServiceMode.Global,
-            "MaxReplicasPerNode" => spec.MaxReplicasPerNode is not null,
-            "Image" => spec.Image is not null,
-            "UpdateConfig" => spec.UpdateConfig is not null,
-            "RollbackConfig" => spec.RollbackConfig is not null,
-            "Stateful" => spec.Stateful is not null,
-            "Singleton" => spec.Singleton is not null,
-            "Constraint" => spec.Constraints.Contains(argument),
-            "Volume" => spec.Volumes.Any(v => string.Equals(v.Target, argument, StringComparison.Ordinal)),
-            "Environment" => spec.Environment.ContainsKey(argument),
-            "Port" => spec.Ports.Any(p => p.Published is { } published && published.ToString(CultureInfo.InvariantCulture) == argument),
-            _ => false,
-        };
-    }
+    /// <summary>True when this scope set what a finding's <see cref="SourceRef.Key"/> names: a service key or a gateway setting.</summary>
+    public bool Sets(SourceRef where) => SetsGateway(where.Name, where.Key) || Sets(where.Name, SettingKey.Parse(where.Key));
 
     /// <summary>
     /// True when this scope itself set the gateway setting <paramref name="key"/> of the gateway run by
@@ -130,7 +104,7 @@ internal sealed class RuleScope
 
     /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
     public int? Tasks(ServiceSpec service) =>
-        service.Mode == ServiceMode.Global
+        ComposeWords.IsGlobal(service.Mode)
             ? HasInventory ? Placement.Eligible(Stack.Nodes, service).Count : null
             : service.Replicas ?? 1;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -24,7 +25,7 @@ public static class Scheduling
     public static TaskPrediction Predict(StackScope scope, ServiceSpec service)
     {
         var eligible = Placement.Eligible(scope.Nodes, service).Count;
-        if (service.Mode == ServiceMode.Global)
+        if (ComposeWords.IsGlobal(service.Mode))
         {
             // One task per eligible node; ineligible nodes simply get none.
             return new TaskPrediction(eligible, 0, eligible == 0);

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -36,7 +37,7 @@ internal sealed class SecretDefaultInVariable : StackRule
                 // The default itself never goes into the message: it would leak into build logs.
                 if (LiteralDefaultOf(entry.Value) is { } variable)
                 {
-                    yield return scope.Warn(Rule, service, "Environment:" + entry.Key, service.Name, entry.Key, variable, scope.Phrase);
+                    yield return scope.Warn(Rule, service, ServiceSettings.Environment(entry.Key), service.Name, entry.Key, variable, scope.Phrase);
                 }
             }
         }

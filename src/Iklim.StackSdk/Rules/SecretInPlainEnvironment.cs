@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Rules;
@@ -63,7 +64,7 @@ internal sealed class SecretInPlainEnvironment : StackRule
             foreach (var entry in service.Environment.Where(e => IsSecretName(e.Key) && IsLiteral(e.Value)))
             {
                 // The value itself never goes into the message: it would leak into build logs.
-                yield return scope.Warn(Rule, service, "Environment:" + entry.Key, service.Name, entry.Key, scope.Phrase);
+                yield return scope.Warn(Rule, service, ServiceSettings.Environment(entry.Key), service.Name, entry.Key, scope.Phrase);
             }
         }
     }

@@ -54,12 +54,11 @@ public static class StackRules
     {
         var findings = new List<Finding>();
         findings.AddRange(Run(RuleScope.ForBase(model.Base)));
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var plan = OverlayPlanner.Plan(model.Base, profile);
             var effective = RuleScope.ForProfile(profile.Name, plan.Effective, plan.Overlay);
             var inherited = new HashSet<Finding>(Run(RuleScope.ForProfile(profile.Name, model.Base, plan.Overlay)));
-            findings.AddRange(Run(effective).Where(f => !inherited.Contains(f) || effective.Sets(f.Where.Name, f.Where.Key)));
+            findings.AddRange(Run(effective).Where(f => !inherited.Contains(f) || effective.Sets(f.Where)));
         }
 
         return findings;

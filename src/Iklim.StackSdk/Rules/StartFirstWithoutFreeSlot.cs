@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -31,7 +32,7 @@ internal sealed class StartFirstWithoutFreeSlot : StackRule
 
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || service.MaxReplicasPerNode is not { } max || service.Replicas is not { } replicas || replicas == 0)
+            if (ComposeWords.IsGlobal(service.Mode) || service.MaxReplicasPerNode is not { } max || service.Replicas is not { } replicas || replicas == 0)
             {
                 continue;
             }
@@ -43,11 +44,11 @@ internal sealed class StartFirstWithoutFreeSlot : StackRule
                 continue;
             }
 
-            foreach (var (key, what, order) in new[] { ("UpdateConfig", "updates", service.UpdateConfig?.Order), ("RollbackConfig", "rolls back", service.RollbackConfig?.Order) })
+            foreach (var (key, what, order) in new[] { (ServiceSettings.UpdateConfig, "updates", service.UpdateConfig?.Order), (ServiceSettings.RollbackConfig, "rolls back", service.RollbackConfig?.Order) })
             {
                 if (order == UpdateOrder.StartFirst)
                 {
-                    yield return scope.Warn(Rule, service, scope.KeyFor(service, key, "Replicas", "MaxReplicasPerNode"), service.Name, what, scope.Phrase, replicas, max, slots, eligible);
+                    yield return scope.Warn(Rule, service, scope.KeyFor(service, key, ServiceSettings.Replicas, ServiceSettings.MaxReplicasPerNode), service.Name, what, scope.Phrase, replicas, max, slots, eligible);
                 }
             }
         }

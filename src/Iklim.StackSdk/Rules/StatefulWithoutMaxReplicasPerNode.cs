@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -27,7 +28,7 @@ internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
     {
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode == ServiceMode.Global || service.MaxReplicasPerNode is not null || (service.Replicas ?? 1) <= 1)
+            if (ComposeWords.IsGlobal(service.Mode) || service.MaxReplicasPerNode is not null || (service.Replicas ?? 1) <= 1)
             {
                 continue;
             }
@@ -39,24 +40,24 @@ internal sealed class StatefulWithoutMaxReplicasPerNode : StackRule
             }
 
             var replicas = service.Replicas!.Value.ToString(CultureInfo.InvariantCulture);
-            yield return scope.Warn(Rule, service, scope.KeyFor(service, "Replicas", reasonKey), service.Name, replicas, scope.Phrase, reason);
+            yield return scope.Warn(Rule, service, scope.KeyFor(service, ServiceSettings.Replicas, reasonKey), service.Name, replicas, scope.Phrase, reason);
         }
     }
 
-    private static (string? Reason, string Key) Statefulness(ServiceSpec service)
+    private static (string? Reason, SettingKey Key) Statefulness(ServiceSpec service)
     {
         if (service.Stateful == true)
         {
-            return ("marked Stateful()", "Stateful");
+            return ("marked Stateful()", ServiceSettings.Stateful);
         }
 
         if (ServiceTraits.StateMount(service) is { } mount)
         {
-            return ($"it mounts {mount.Source} at {mount.Target}", "Volume:" + mount.Target);
+            return ($"it mounts {mount.Source} at {mount.Target}", ServiceSettings.Volume(mount.Target));
         }
 
         return ServiceTraits.HasStatefulImage(service)
-            ? ($"image '{service.Image}' is a stateful server", "Image")
-            : (null, "Replicas");
+            ? ($"image '{service.Image}' is a stateful server", ServiceSettings.Image)
+            : (null, ServiceSettings.Replicas);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Rules;
@@ -52,7 +53,7 @@ internal sealed class UnpinnedImageTag : StackRule
                 continue;
             }
 
-            yield return scope.Warn(Rule, service, scope.KeyFor(service, "Image"), service.Name, image, problem, scope.Phrase);
+            yield return scope.Warn(Rule, service, scope.KeyFor(service, ServiceSettings.Image), service.Name, image, problem, scope.Phrase);
         }
     }
 }

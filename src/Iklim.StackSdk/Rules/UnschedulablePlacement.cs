@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
 
@@ -34,7 +35,7 @@ internal sealed class UnschedulablePlacement : StackRule
         var nodes = scope.Stack.Nodes;
         foreach (var service in scope.Stack.Services)
         {
-            if (service.Mode != ServiceMode.Global && service.Replicas == 0)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.Replicas == 0)
             {
                 continue;
             }
@@ -50,13 +51,13 @@ internal sealed class UnschedulablePlacement : StackRule
                 continue;
             }
 
-            if (service.Mode != ServiceMode.Global && service.MaxReplicasPerNode is { } max && service.Replicas is { } replicas && replicas > eligible.Count * max)
+            if (!ComposeWords.IsGlobal(service.Mode) && service.MaxReplicasPerNode is { } max && service.Replicas is { } replicas && replicas > eligible.Count * max)
             {
                 var pending = replicas - (eligible.Count * max);
                 yield return scope.Warn(
                     Rule,
                     service,
-                    scope.KeyFor(service, "Replicas", "MaxReplicasPerNode"),
+                    scope.KeyFor(service, ServiceSettings.Replicas, ServiceSettings.MaxReplicasPerNode),
                     service.Name,
                     $"runs {Number(replicas)} replicas",
                     scope.Phrase,
@@ -78,7 +79,7 @@ internal sealed class UnschedulablePlacement : StackRule
         return scope.Warn(
             Rule,
             service,
-            scope.KeyFor(service, blamed.Select(c => "Constraint:" + c).ToArray()),
+            scope.KeyFor(service, blamed.Select(c => ServiceSettings.Constraint(c)).ToArray()),
             service.Name,
             "cannot be scheduled",
             scope.Phrase,

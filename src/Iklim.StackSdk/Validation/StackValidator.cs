@@ -20,9 +20,8 @@ public static class StackValidator
         var inBase = UndeclaredReferences(model.Base, string.Empty, model.Base).ToList();
         findings.AddRange(inBase);
         var reportedInBase = new HashSet<(string Name, string Key)>(inBase.Select(b => (b.Where.Name, b.Where.Key)));
-        foreach (var profile in model.Profiles)
+        foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {
-            var plan = OverlayPlanner.Plan(model.Base, profile);
 
             // A base reference that is undeclared in the base is reported once, there, not again for each profile.
             findings.AddRange(UndeclaredReferences(plan.Effective, profile.Name, profile.Changes)

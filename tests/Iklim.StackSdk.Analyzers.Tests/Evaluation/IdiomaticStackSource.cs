@@ -721,7 +721,7 @@ internal sealed class IdiomaticStackSource
     {
         Construct("dsl-sweep");
         var calls = new List<string> { ".Image(\"" + Pick(Images) + "\")" };
-        for (var i = 0; i < 2 + _random.Next(5); i++)
+        for (var i = 0; i < 3 + _random.Next(8); i++)
         {
             calls.Add(Pick(
                 ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
@@ -757,7 +757,25 @@ internal sealed class IdiomaticStackSource
                 ".Limits(cpus: \"0.5\", memory: \"" + (64 * (1 + _random.Next(8))) + "M\")",
                 ".Reservations(memory: \"64M\")",
                 ".Stateful()",
-                ".Singleton()"));
+                ".Singleton()",
+                ".ExtraHost(\"db\", \"10.0.0." + (1 + _random.Next(9)) + "\")",
+                ".Dns(\"10.0.0.2\").DnsSearch(\"iklim.internal\")",
+                ".CapAdd(\"NET_ADMIN\").CapDrop(\"ALL\")",
+                ".Sysctl(\"net.core.somaxconn\", \"" + Pick("1024", "4096") + "\")",
+                ".Ulimit(\"nofile\", 1024" + Maybe(", hard: 4096") + ")",
+                ".Init().ReadOnly()",
+                ".Tty().StdinOpen()",
+                ".StopSignal(\"SIGQUIT\")",
+                ".HealthcheckStartInterval(\"2s\")",
+                ".DisableHealthcheck()",
+                ".TargetPort(" + (9100 + _random.Next(3)) + ")",
+                ".PortRange(" + (7500 + (10 * k)) + ", 80, 3)",
+                ".NetworkDriverOption(Conventions.Network, \"com.docker.network.endpoint.ifname\", \"eth1\")",
+                ".UpdateFailureRatio(" + Pick("0.25", "1") + ")",
+                ".RollbackFailureRatio(0.5)",
+                ".PidsLimit(256)",
+                ".ReplicatedJob(" + (1 + _random.Next(3)) + ")",
+                ".GlobalJob()"));
         }
 
         Member($"Resources{k}", $$"""

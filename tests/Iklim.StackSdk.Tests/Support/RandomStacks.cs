@@ -18,13 +18,22 @@ internal sealed class RandomStacks
 
     private static readonly string[] Durations = { "1s", "5s", "10s", "1m30s", "500ms", "2m", "1h" };
     private readonly Random _random;
+    private readonly bool _importable;
 
-    public RandomStacks(int seed) => _random = new Random(seed);
+    public RandomStacks(int seed, bool importable = false)
+    {
+        _random = new Random(seed);
+        _importable = importable;
+    }
 
-    public static StackBuildResult Build(int seed)
+    /// <summary>A stack using every key of the key table.</summary>
+    public static StackBuildResult Build(int seed) => Build(seed, importable: false);
+
+    /// <summary>With <paramref name="importable"/>, only the keys the CLI importer reads (it refuses the newer ones with a message).</summary>
+    public static StackBuildResult Build(int seed, bool importable)
     {
         var builder = new StackBuilder("stack" + seed, "docker-stack.yml");
-        new RandomStacks(seed).Configure(builder);
+        new RandomStacks(seed, importable).Configure(builder);
         return builder.Build();
     }
 
@@ -205,7 +214,27 @@ internal sealed class RandomStacks
 
         if (Chance(0.2))
         {
+            service.WorkingDir(Pick(new[] { "/app", "/srv/work" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.Logging(Pick(new[] { "json-file", "local" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.LoggingOption(Pick(new[] { "max-size", "max-file" }), Pick(new[] { "10m", "3" }));
+        }
+
+        if (Chance(0.2))
+        {
             service.StopGracePeriod(Pick(Durations));
+        }
+
+        if (!_importable)
+        {
+            NewerKeys(service);
         }
 
         foreach (var key in Names("ENV_", _random.Next(4)))
@@ -234,6 +263,11 @@ internal sealed class RandomStacks
             service.Port(8000 + _random.Next(5), 80 + _random.Next(3), Chance(0.2) ? PortProtocol.Udp : PortProtocol.Tcp, Chance(0.3) ? PortMode.Host : PortMode.Ingress);
         }
 
+        if (!_importable)
+        {
+            NewerPortsAndNetworks(service, networks);
+        }
+
         foreach (var target in Enumerable.Range(0, _random.Next(3)).Select(i => "/data" + _random.Next(4)))
         {
             if (volumes.Count > 0 && Chance(0.5))
@@ -260,6 +294,15 @@ internal sealed class RandomStacks
         if (Chance(0.2) && !baseHasHealthcheck)
         {
             service.Healthcheck(new[] { "CMD", "true" }, interval: Pick(Durations), retries: _random.Next(5));
+        }
+        else if (Chance(0.05) && !baseHasHealthcheck && !_importable)
+        {
+            service.DisableHealthcheck();
+        }
+
+        if (Chance(0.15) && !_importable)
+        {
+            service.HealthcheckStartInterval(Pick(Durations));
         }
 
         if (Chance(0.15))
@@ -306,6 +349,11 @@ internal sealed class RandomStacks
             service.RollbackConfig(parallelism: 1, order: UpdateOrder.StopFirst, monitor: Chance(0.5) ? Pick(Durations) : null);
         }
 
+        if (!_importable)
+        {
+            NewerDeployKeys(service);
+        }
+
         if (Chance(0.2))
         {
             service.Limits(cpus: Chance(0.5) ? "0.5" : null, memory: Chance(0.5) ? "512M" : "1G");
@@ -319,6 +367,118 @@ internal sealed class RandomStacks
         if (Chance(0.1))
         {
             service.Disable();
+        }
+    }
+
+    // Keys the CLI importer cannot read yet.
+    private void NewerKeys(IServiceBuilder service)
+    {
+        foreach (var host in Names("host", _random.Next(3)))
+        {
+            service.ExtraHost(host, Pick(new[] { "10.0.0.1", "10.0.0.2", "fd00::1" }));
+        }
+
+        foreach (var server in Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(new[] { "10.0.0.53", "1.1.1.1", "8.8.8.8" })))
+        {
+            service.Dns(server);
+        }
+
+        if (Chance(0.2))
+        {
+            service.DnsSearch(Pick(new[] { "iklim.internal", "example.com" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.CapAdd(Pick(new[] { "NET_ADMIN", "SYS_TIME", "NET_BIND_SERVICE" }));
+        }
+
+        if (Chance(0.2))
+        {
+            service.CapDrop(Pick(new[] { "ALL", "NET_RAW" }));
+        }
+
+        foreach (var name in Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(new[] { "net.core.somaxconn", "net.ipv4.tcp_syncookies", "kernel.msgmax" })))
+        {
+            service.Sysctl(name, Pick(new[] { "0", "1", "1024" }));
+        }
+
+        if (Chance(0.3))
+        {
+            var soft = Pick(new[] { 1024, 65535 });
+            service.Ulimit(Pick(new[] { "nofile", "nproc" }), soft, Chance(0.5) ? soft * 2 : null);
+        }
+
+        if (Chance(0.15))
+        {
+            service.Init();
+        }
+
+        if (Chance(0.15))
+        {
+            service.ReadOnly();
+        }
+
+        if (Chance(0.1))
+        {
+            service.Tty();
+        }
+
+        if (Chance(0.1))
+        {
+            service.StdinOpen();
+        }
+
+        if (Chance(0.2))
+        {
+            service.StopSignal(Pick(new[] { "SIGTERM", "SIGQUIT", "SIGINT" }));
+        }
+    }
+
+    // Keys the CLI importer cannot read yet.
+    private void NewerPortsAndNetworks(IServiceBuilder service, IReadOnlyList<string> networks)
+    {
+        if (Chance(0.1))
+        {
+            service.TargetPort(9100 + _random.Next(2));
+        }
+
+        if (Chance(0.1))
+        {
+            service.PortRange(8100 + _random.Next(3), 8100, 1 + _random.Next(3));
+        }
+
+        foreach (var network in networks.Where(_ => Chance(0.15)))
+        {
+            service.NetworkDriverOption(network, Pick(new[] { "com.docker.network.endpoint.ifname", "x-opt" }), Pick(new[] { "eth1", "1" }));
+        }
+    }
+
+    // Keys the CLI importer cannot read yet.
+    private void NewerDeployKeys(IServiceBuilder service)
+    {
+        if (Chance(0.05))
+        {
+            service.ReplicatedJob(1 + _random.Next(3));
+        }
+        else if (Chance(0.03))
+        {
+            service.GlobalJob();
+        }
+
+        if (Chance(0.15))
+        {
+            service.UpdateFailureRatio(Pick(new[] { 0.1, 0.25, 1 }));
+        }
+
+        if (Chance(0.1))
+        {
+            service.RollbackFailureRatio(Pick(new[] { 0.5, 0.3 }));
+        }
+
+        if (Chance(0.15))
+        {
+            service.PidsLimit(Pick(new[] { 100, 512 }));
         }
     }
 

@@ -1,9 +1,18 @@
-namespace Iklim.StackSdk.Emitting;
+namespace Iklim.StackSdk.Model.Keys;
 
 /// <summary>The words compose files use for the SDK's enums.</summary>
 internal static class ComposeWords
 {
-    public static string Of(ServiceMode mode) => mode == ServiceMode.Global ? "global" : "replicated";
+    public static string Of(ServiceMode mode) => mode switch
+    {
+        ServiceMode.Global => "global",
+        ServiceMode.ReplicatedJob => "replicated-job",
+        ServiceMode.GlobalJob => "global-job",
+        _ => "replicated",
+    };
+
+    /// <summary>True for the modes that run one task per eligible node and take no <c>replicas</c>.</summary>
+    public static bool IsGlobal(ServiceMode? mode) => mode is ServiceMode.Global or ServiceMode.GlobalJob;
 
     public static string Of(EndpointMode mode) => mode == EndpointMode.Dnsrr ? "dnsrr" : "vip";
 
