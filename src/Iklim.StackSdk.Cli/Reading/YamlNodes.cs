@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Iklim.StackSdk.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -110,10 +111,13 @@ internal sealed class YamlNodes
         : node is YamlSequenceNode sequence ? sequence.Children.ToList()
         : throw Error(node, path, "expected a list.");
 
-    /// <summary>A scalar's text as written: Docker reads numbers and booleans given where a string goes as their text.</summary>
+    /// <summary>
+    /// A scalar's text as the model holds it: Docker reads numbers and booleans given where a string goes as their text,
+    /// <c>$$</c> as a literal <c>$</c> and <c>${VAR}</c> as a deploy-time reference (<see cref="Interpolation.FromCompose"/>).
+    /// </summary>
     public string Text(YamlNode node, string path) =>
         node is YamlScalarNode scalar && !IsNull(node)
-            ? scalar.Value ?? string.Empty
+            ? Interpolation.FromCompose(scalar.Value ?? string.Empty)
             : node is YamlScalarNode ? throw Error(node, path, "a value is needed here.")
             : throw Error(node, path, "expected a single value, not a " + (node is YamlMappingNode ? "mapping." : "list."));
 
@@ -124,7 +128,7 @@ internal sealed class YamlNodes
     public int Integer(YamlNode node, string path)
     {
         var text = Text(node, path);
-        if (text.Contains("${", StringComparison.Ordinal))
+        if (Interpolation.Contains(text))
         {
             throw Error(node, path, $"'{text}': the DSL takes a number here and cannot keep a deploy-time variable.");
         }

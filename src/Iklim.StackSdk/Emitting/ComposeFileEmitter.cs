@@ -15,7 +15,7 @@ public static class ComposeFileEmitter
     /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines.</summary>
     public static string Emit(StackScope scope, params string[] headerComments)
     {
-        var yaml = new YamlWriter(headerComments).BeginMapping();
+        var yaml = YamlWriter.ForCompose(headerComments).BeginMapping();
         if (!scope.Services.IsEmpty)
         {
             yaml.Key("services").BeginMapping();

@@ -9,7 +9,6 @@ namespace Iklim.StackSdk.Validation;
 internal static class GatewayRequire
 {
     private static readonly Regex AdminId = new("^[a-zA-Z0-9._-]{1,64}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Variable = new(@"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$", RegexOptions.CultureInvariant);
 
     /// <summary>An Admin API object id: it becomes part of the URL path.</summary>
     public static string Id(string? value, string parameter)
@@ -80,9 +79,10 @@ internal static class GatewayRequire
         return value;
     }
 
-    /// <summary>True for exactly <c>${NAME}</c>: a value the script reads from its environment.</summary>
-    public static bool IsVariable(string value) => Variable.IsMatch(value);
+    /// <summary>True for exactly <c>Env.Var(NAME)</c>: a value the script reads from its environment.</summary>
+    public static bool IsVariable(string value) =>
+        Model.Interpolation.IsWholeReference(value) && Names.IsEnvironmentVariableName(Model.Interpolation.Body(value));
 
-    /// <summary>The NAME of <c>${NAME}</c>.</summary>
-    public static string VariableName(string value) => value.Substring(2, value.Length - 3);
+    /// <summary>The NAME of <c>Env.Var(NAME)</c>.</summary>
+    public static string VariableName(string value) => Model.Interpolation.Body(value);
 }
