@@ -10,7 +10,8 @@ namespace Iklim.StackSdk.Analyzers.Rules;
 
 /// <summary>
 /// Evaluates the <c>Configure</c> method of every <c>[Stack]</c> class and reports IKS0001..IKS0005 and the policy rules IKS0101..IKS0108: code the build
-/// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them.
+/// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them; and IKS0115,
+/// which only the C# text shows (<see cref="LiteralInterpolationCheck"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
@@ -33,6 +34,7 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationBlockAction(block => AnalyzeConfigure(block, stackAttribute, stackBuilder));
+            LiteralInterpolationCheck.Register(start);
             start.RegisterSymbolAction(symbol => AnalyzeStackWithoutBody(symbol, stackAttribute), SymbolKind.NamedType);
         });
     }

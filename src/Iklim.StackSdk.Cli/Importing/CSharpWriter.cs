@@ -34,7 +34,6 @@ internal static class CSharpWriter
         "null", "true", "false", "lock", "case", "try", "catch", "finally", "return", "throw", "while", "switch", "using",
     };
 
-    private static readonly Regex ReferenceBody = new(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<form>:-|-|:\?|\?)(?<rest>.*))?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     /// <summary>The C# file of the stack class <paramref name="className"/> in <paramref name="ns"/>.</summary>
     public static string Write(string ns, string className, string stackName, string baseFile, IReadOnlyList<string> sources, IReadOnlyList<DslChain> baseChains, IReadOnlyList<ProfileChains> profiles)
@@ -184,26 +183,8 @@ internal static class CSharpWriter
         return "$\"" + body + "\"";
     }
 
-    // The Env call that writes the reference ${body}: Var, Var with a fallback (':-' or '-'), or Required (':?' or '?').
-    private static string EnvCall(string body)
-    {
-        var variable = ReferenceBody.Match(body);
-        if (!variable.Success)
-        {
-            throw new InvalidOperationException("'${" + body + "}' is not a variable reference the DSL can write.");
-        }
-
-        var name = Literal(variable.Groups["name"].Value);
-        var rest = Literal(variable.Groups["rest"].Value);
-        return variable.Groups["form"].Value switch
-        {
-            "" => "Env.Var(" + name + ")",
-            ":-" => "Env.Var(" + name + ", " + rest + ")",
-            "-" => "Env.Var(" + name + ", " + rest + ", onlyWhenUnset: true)",
-            ":?" => "Env.Required(" + name + ", " + rest + ")",
-            _ => "Env.Required(" + name + ", " + rest + ", allowEmpty: true)",
-        };
-    }
+    private static string EnvCall(string body) =>
+        EnvSource.Call(body, Literal) ?? throw new InvalidOperationException("'${" + body + "}' is not a variable reference the DSL can write.");
 
     /// <summary>A C# string literal of <paramref name="text"/>.</summary>
     public static string Literal(string text) => "\"" + string.Concat(text.Select(Escape)) + "\"";

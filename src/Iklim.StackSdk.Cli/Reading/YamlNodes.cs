@@ -117,9 +117,23 @@ internal sealed class YamlNodes
     /// </summary>
     public string Text(YamlNode node, string path) =>
         node is YamlScalarNode scalar && !IsNull(node)
-            ? Interpolation.FromCompose(scalar.Value ?? string.Empty)
+            ? References(Interpolation.FromCompose(scalar.Value ?? string.Empty), node, path)
             : node is YamlScalarNode ? throw Error(node, path, "a value is needed here.")
             : throw Error(node, path, "expected a single value, not a " + (node is YamlMappingNode ? "mapping." : "list."));
+
+    // Each reference must be one an Env call makes, so that the C# written for it rebuilds the same text.
+    private string References(string text, YamlNode node, string path)
+    {
+        foreach (var (isReference, body) in Interpolation.Parts(text))
+        {
+            if (isReference && EnvSource.Call(body, b => b) is null)
+            {
+                throw Error(node, path, "'${" + body + "}' is not a variable reference the DSL can write: use ${NAME}, ${NAME:-fallback}, ${NAME-fallback}, ${NAME:?message} or ${NAME?message}, a message without '-', nothing with '}'.");
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>A scalar's text, where <c>null</c> means "no value" rather than an error.</summary>
     public string? TextOrNull(YamlNode node, string path) => IsNull(node) ? null : Text(node, path);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Iklim.StackSdk.Model;
 
@@ -15,6 +16,13 @@ internal static class Interpolation
 {
     /// <summary>Stands for the <c>$</c> of a deploy-time reference: U+E024, mnemonic for U+0024 '$'.</summary>
     public const char Sigil = '\uE024';
+
+    /// <summary>
+    /// A reference as Docker reads one in compose text, <c>${NAME}</c> or <c>${NAME</c> then <c>:-</c>, <c>-</c>, <c>:?</c> or
+    /// <c>?</c> and text up to the first <c>}</c>; group <c>body</c> is what lies between the braces. Typed in a C# string,
+    /// it is the author's guess at interpolation (IKS0115).
+    /// </summary>
+    public static readonly Regex ComposeReference = new(@"\$\{(?<body>[A-Za-z_][A-Za-z0-9_]*(?:(?::-|-|:\?|\?)[^}]*)?)\}", RegexOptions.CultureInvariant);
 
     /// <summary>The reference <c>${body}</c> as the model holds it.</summary>
     public static string Reference(string body) => Sigil + "{" + body + "}";
