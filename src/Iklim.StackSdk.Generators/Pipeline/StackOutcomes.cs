@@ -24,7 +24,7 @@ internal static class StackOutcomes
                 stackClass,
                 tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
                 cancellationToken);
-            return From(evaluation);
+            return From(evaluation, ProjectLayout.ProjectFromDeploy(semanticModel.Compilation));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -32,7 +32,7 @@ internal static class StackOutcomes
         }
     }
 
-    public static StackOutcome From(StackEvaluation evaluation)
+    public static StackOutcome From(StackEvaluation evaluation, string projectFromDeploy)
     {
         var errors = evaluation.Problems().Where(p => p.IsError).ToList();
         if (errors.Count > 0)
@@ -48,7 +48,7 @@ internal static class StackOutcomes
         }
 
         var model = evaluation.Result.Model;
-        var files = StackArtefacts.Create(model).Select(a => new GeneratedFile(a.Path, a.Content));
+        var files = StackArtefacts.Create(model, projectFromDeploy).Select(a => new GeneratedFile(a.Path, a.Content));
         return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files));
     }
 

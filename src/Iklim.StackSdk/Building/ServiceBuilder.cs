@@ -83,7 +83,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
     }
 
     public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false) =>
-        Mount(Require.AbsolutePath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
+        Mount(Require.HostPath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
 
     public IServiceBuilder Secret(string name, string? target = null) =>
         Set("Secret:" + Require.ObjectName(name, "secret", nameof(name)), s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, new FileReference(name, Target(target))) });

@@ -12,8 +12,12 @@ namespace Iklim.StackSdk.Emitting;
 /// </summary>
 public static class ComposeFileEmitter
 {
-    /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines.</summary>
-    public static string Emit(StackScope scope, params string[] headerComments)
+    /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines, for the default deploy folder.</summary>
+    public static string Emit(StackScope scope, params string[] headerComments) =>
+        Emit(scope, new HostPaths(HostPaths.DefaultProjectFromDeploy, Enumerable.Empty<string>()), headerComments);
+
+    /// <summary>The compose text of <paramref name="scope"/>, its relative host paths re-based by <paramref name="paths"/>.</summary>
+    internal static string Emit(StackScope scope, HostPaths paths, params string[] headerComments)
     {
         var yaml = YamlWriter.ForCompose(headerComments).BeginMapping();
         if (!scope.Services.IsEmpty)
@@ -22,7 +26,7 @@ public static class ComposeFileEmitter
             foreach (var service in scope.Services)
             {
                 yaml.Key(service.Name);
-                WriteService(yaml, service);
+                WriteService(yaml, service, paths);
             }
 
             yaml.EndMapping();
@@ -30,8 +34,8 @@ public static class ComposeFileEmitter
 
         Section(yaml, "networks", scope.Networks, n => n.Name, WriteNetwork);
         Section(yaml, "volumes", scope.Volumes, v => v.Name, WriteVolume);
-        Section(yaml, "secrets", scope.Secrets, s => s.Name, WriteFileResource);
-        Section(yaml, "configs", scope.Configs, c => c.Name, WriteFileResource);
+        Section(yaml, "secrets", scope.Secrets, s => s.Name, (w, r) => WriteFileResource(w, r, paths));
+        Section(yaml, "configs", scope.Configs, c => c.Name, (w, r) => WriteFileResource(w, r, paths));
         if (scope.Services.IsEmpty && scope.Networks.IsEmpty && scope.Volumes.IsEmpty && scope.Secrets.IsEmpty && scope.Configs.IsEmpty)
         {
             // Docker needs a mapping; an overlay that changes nothing still says so explicitly.
@@ -59,14 +63,14 @@ public static class ComposeFileEmitter
     }
 
     // Keys follow the order dclint's service-keys-order rule expects, then the keys it does not know.
-    private static void WriteService(YamlWriter yaml, ServiceSpec s)
+    private static void WriteService(YamlWriter yaml, ServiceSpec s, HostPaths paths)
     {
         yaml.BeginMapping();
         Scalar(yaml, "image", s.Image);
         if (!s.Volumes.IsEmpty)
         {
             // Short syntax, because a source like ${DATA_DIR:-data} is a volume or a bind only once Docker resolves it.
-            yaml.Key("volumes").Strings(s.Volumes.Select(v => v.Source + ":" + v.Target + (v.ReadOnly ? ":ro" : string.Empty)));
+            yaml.Key("volumes").Strings(s.Volumes.Select(v => paths.MountSource(v.Source) + ":" + v.Target + (v.ReadOnly ? ":ro" : string.Empty)));
         }
 
         FileReferences(yaml, "configs", s.Configs);
@@ -313,7 +317,7 @@ public static class ComposeFileEmitter
         Fields(yaml, fields, v.DriverOptions);
     }
 
-    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r)
+    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r, HostPaths paths)
     {
         var fields = new List<(string, object)>();
         if (r.ExternalName is { } name)
@@ -328,7 +332,7 @@ public static class ComposeFileEmitter
 
         if (r.File is { } file)
         {
-            fields.Add(("file", file));
+            fields.Add(("file", paths.File(file)));
         }
 
         Fields(yaml, fields, ValueMap.Empty);

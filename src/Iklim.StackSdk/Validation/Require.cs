@@ -80,6 +80,10 @@ internal static class Require
         return value;
     }
 
+    /// <summary>A bind source: an absolute host path, a deploy-time variable, or a path relative to the stack project (<c>./caddy</c>).</summary>
+    public static string HostPath(string? value, string what, string parameter) =>
+        value is not null && Emitting.HostPaths.IsRelative(value) && value.IndexOf(':') < 0 ? value : AbsolutePath(value, what, parameter);
+
     public static string AbsolutePath(string? value, string what, string parameter)
     {
         NotNull(value, parameter);
