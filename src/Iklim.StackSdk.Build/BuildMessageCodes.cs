@@ -17,4 +17,7 @@ public static class BuildMessageCodes
 
     /// <summary>Error: an artefact could not be written to disk.</summary>
     public const string WriteFailed = "IKS0905";
+
+    /// <summary>Error: a config or secret file that the stack reads at deploy time does not exist, reported at the C# call.</summary>
+    public const string MissingReferencedFile = "IKS0906";
 }

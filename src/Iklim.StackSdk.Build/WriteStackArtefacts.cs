@@ -96,6 +96,7 @@ public sealed class WriteStackArtefacts : Task
             }
 
             IReadOnlyList<ManifestStack> stacks;
+            ISet<string> missing;
             try
             {
                 var text = File.ReadAllText(manifestPath, Encoding.UTF8);
@@ -106,6 +107,7 @@ public sealed class WriteStackArtefacts : Task
                 }
 
                 stacks = ArtefactManifest.Read(text);
+                missing = ReferencedFileCheck.ReportMissing(Log, text, ProjectDirectory, ProjectName);
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is FormatException || exception is ArgumentException)
             {
@@ -115,7 +117,9 @@ public sealed class WriteStackArtefacts : Task
 
             foreach (var stack in stacks)
             {
-                AddPlan(plans, Plan(stack, manifestPath, deployDirectory));
+                var plan = Plan(stack, manifestPath, deployDirectory);
+                plan.Rejected |= missing.Contains(stack.Name);
+                AddPlan(plans, plan);
             }
         }
 

@@ -10,4 +10,8 @@ public sealed record GeneratedFile(string Path, string Content);
 /// <param name="Blocked">True when the stack has errors and no file may be written.</param>
 /// <param name="Summary">The build's one-line summary, or why nothing is written.</param>
 /// <param name="Files">The artefacts; empty when blocked.</param>
-public sealed record StackOutcome(string Name, bool Blocked, string Summary, EquatableArray<GeneratedFile> Files);
+public sealed record StackOutcome(string Name, bool Blocked, string Summary, EquatableArray<GeneratedFile> Files)
+{
+    /// <summary>The host files the stack reads at deploy time, for the build step to check; empty when blocked.</summary>
+    public EquatableArray<Manifest.ReferencedFile> References { get; init; } = new(System.Array.Empty<Manifest.ReferencedFile>());
+}

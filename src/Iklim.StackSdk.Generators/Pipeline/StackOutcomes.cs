@@ -48,8 +48,11 @@ internal static class StackOutcomes
         }
 
         var model = evaluation.Result.Model;
-        var files = StackArtefacts.Create(model, projectFromDeploy).Select(a => new GeneratedFile(a.Path, a.Content));
-        return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files));
+        var files = StackArtefacts.Create(model, projectFromDeploy).Select(a => new GeneratedFile(a.Path, a.Content)).ToList();
+        return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files))
+        {
+            References = new EquatableArray<Manifest.ReferencedFile>(ReferencedFileSources.Of(evaluation.Result, files.Select(f => f.Path))),
+        };
     }
 
     private static StackOutcome Blocked(string name, string why) =>
