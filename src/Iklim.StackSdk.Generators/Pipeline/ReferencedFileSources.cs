@@ -15,9 +15,8 @@ namespace Iklim.StackSdk.Generators.Pipeline;
 internal static class ReferencedFileSources
 {
     /// <summary>Every relative <c>File(...)</c> of the base and of each profile, except the files the build writes itself.</summary>
-    public static IReadOnlyList<ReferencedFile> Of(StackBuildResult result, IEnumerable<string> artefactPaths)
+    public static IReadOnlyList<ReferencedFile> Of(StackBuildResult result)
     {
-        var artefacts = new HashSet<string>(artefactPaths.Select(p => "./" + p), System.StringComparer.Ordinal);
         var model = result.Model;
         var scopes = new[] { (Name: string.Empty, Scope: model.Base) }.Concat(model.Profiles.Select(p => (p.Name, Scope: p.Changes)));
         var files = new List<ReferencedFile>();
@@ -25,8 +24,7 @@ internal static class ReferencedFileSources
         {
             foreach (var (kind, resource) in scope.Configs.Select(c => ("config", c)).Concat(scope.Secrets.Select(s => ("secret", s))))
             {
-                if (resource.File is not { } path || path.Length == 0 || path[0] == '/' || path[0] == '~'
-                    || Validation.Names.HasInterpolation(path) || artefacts.Contains(path))
+                if (resource.File is not { } path || !Emitting.HostPaths.IsProjectFile(resource.Name, path))
                 {
                     continue;
                 }

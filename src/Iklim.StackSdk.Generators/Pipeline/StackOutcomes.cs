@@ -51,7 +51,7 @@ internal static class StackOutcomes
         var files = StackArtefacts.Create(model, projectFromDeploy).Select(a => new GeneratedFile(a.Path, a.Content)).ToList();
         return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files))
         {
-            References = new EquatableArray<Manifest.ReferencedFile>(ReferencedFileSources.Of(evaluation.Result, files.Select(f => f.Path))),
+            References = new EquatableArray<Manifest.ReferencedFile>(ReferencedFileSources.Of(evaluation.Result)),
         };
     }
 

@@ -77,7 +77,7 @@ public static class Env
     {
         if (!Validation.Names.IsEnvironmentVariableName(name))
         {
-            throw new ArgumentException($"'{name}' is not a variable name: use letters, digits and '_', not starting with a digit.", nameof(name));
+            throw Validation.Invalid.Argument($"'{name}' is not a variable name: use letters, digits and '_', not starting with a digit.", nameof(name));
         }
     }
 
@@ -95,7 +95,7 @@ public static class Env
     {
         if (value.IndexOf(text, StringComparison.Ordinal) >= 0)
         {
-            throw new ArgumentException($"A {parameter} cannot contain '{text}': {why}.", parameter);
+            throw Validation.Invalid.Argument($"A {parameter} cannot contain '{text}': {why}.", parameter);
         }
     }
 }

@@ -14,7 +14,7 @@ public static class ComposeFileEmitter
 {
     /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines, for the default deploy folder.</summary>
     public static string Emit(StackScope scope, params string[] headerComments) =>
-        Emit(scope, new HostPaths(HostPaths.DefaultProjectFromDeploy, Enumerable.Empty<string>()), headerComments);
+        Emit(scope, new HostPaths(HostPaths.DefaultProjectFromDeploy), headerComments);
 
     /// <summary>The compose text of <paramref name="scope"/>, its relative host paths re-based by <paramref name="paths"/>.</summary>
     internal static string Emit(StackScope scope, HostPaths paths, params string[] headerComments)
@@ -332,7 +332,7 @@ public static class ComposeFileEmitter
 
         if (r.File is { } file)
         {
-            fields.Add(("file", paths.File(file)));
+            fields.Add(("file", paths.File(r.Name, file)));
         }
 
         Fields(yaml, fields, ValueMap.Empty);

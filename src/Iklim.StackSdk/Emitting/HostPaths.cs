@@ -9,8 +9,8 @@ namespace Iklim.StackSdk.Emitting;
 /// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, a bind source such as
 /// <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
 /// Docker resolves them against (the folder of the first compose file). The result stays relative, so the files are
-/// the same on every machine. A path that names a file of the build itself (a gateway's config.yaml) is already
-/// relative to the deploy folder and is kept.
+/// the same on every machine. The config entry of a gateway names a file of the build itself (its config.yaml), relative
+/// to the deploy folder already, and is kept.
 /// </summary>
 internal sealed class HostPaths
 {
@@ -18,21 +18,22 @@ internal sealed class HostPaths
     public const string DefaultProjectFromDeploy = "../";
 
     private readonly string[] _projectFromDeploy;
-    private readonly HashSet<string> _artefacts;
 
-    public HostPaths(string projectFromDeploy, IEnumerable<string> artefactPaths)
+    public HostPaths(string projectFromDeploy)
     {
         _projectFromDeploy = Segments(projectFromDeploy.Replace('\\', '/'));
-        _artefacts = new HashSet<string>(artefactPaths.Select(p => "./" + p), StringComparer.Ordinal);
     }
+
+    /// <summary>True for a config or secret file the stack project holds: relative, not a deploy-time value, not a file of the build.</summary>
+    public static bool IsProjectFile(string name, string path) =>
+        path.Length > 0 && path[0] != '/' && path[0] != '~' && !Names.HasInterpolation(path) && !Gateway.GatewayFiles.IsConfigEntry(name, path);
 
     /// <summary>True for a path relative to the project folder: <c>./x</c>, <c>../x</c>, <c>.</c> or <c>..</c>.</summary>
     public static bool IsRelative(string path) =>
         path is "." or ".." || path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal);
 
-    /// <summary>A config or secret file as the compose file must name it.</summary>
-    public string File(string path) =>
-        _artefacts.Contains(path) || path.Length == 0 || path[0] == '/' || path[0] == '~' || Names.HasInterpolation(path) ? path : Rebase(path);
+    /// <summary>The file of the config or secret <paramref name="name"/> as the compose file must name it.</summary>
+    public string File(string name, string path) => IsProjectFile(name, path) ? Rebase(path) : path;
 
     /// <summary>A mount source as the compose file must name it: only a relative bind source changes.</summary>
     public string MountSource(string source) => IsRelative(source) ? Rebase(source) : source;

@@ -26,8 +26,7 @@ public static class StackArtefacts
     /// </summary>
     public static IReadOnlyList<Artefact> Create(StackModel model, string projectFromDeploy)
     {
-        var gateway = GatewayArtefacts(model).ToList();
-        var paths = new HostPaths(projectFromDeploy, gateway.Select(a => a.Path));
+        var paths = new HostPaths(projectFromDeploy);
         var files = new List<Artefact>
         {
             new(model.BaseFile, ComposeFileEmitter.Emit(
@@ -48,7 +47,7 @@ public static class StackArtefacts
                 $"Deploy: docker stack deploy -c {model.BaseFile} -c {overlayFile} {model.Name}")));
         }
 
-        files.AddRange(gateway);
+        files.AddRange(GatewayArtefacts(model));
         files.Add(new Artefact("STACK.md", StackSummaryEmitter.Emit(model)));
         return files;
     }

@@ -60,7 +60,7 @@ public static class Names
         var match = Constraint.Match(constraint);
         if (!match.Success)
         {
-            throw new ArgumentException($"'{constraint}' is not a placement constraint.", nameof(constraint));
+            throw Invalid.Argument($"'{constraint}' is not a placement constraint.", nameof(constraint));
         }
 
         return (match.Groups["key"].Value, match.Groups["op"].Value == "==", match.Groups["value"].Value);

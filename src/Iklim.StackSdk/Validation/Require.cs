@@ -11,7 +11,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsObjectName(value))
         {
-            throw new ArgumentException($"'{value}' is not a valid {kind} name: Docker accepts letters, digits, '_', '.' and '-', starting with a letter or digit, at most 63 characters.", parameter);
+            throw Invalid.Argument($"'{value}' is not a valid {kind} name: Docker accepts letters, digits, '_', '.' and '-', starting with a letter or digit, at most 63 characters.", parameter);
         }
 
         return value!;
@@ -22,7 +22,7 @@ internal static class Require
         NotNull(value, parameter);
         if (value!.Length == 0)
         {
-            throw new ArgumentException($"{what} cannot be empty.", parameter);
+            throw Invalid.Argument($"{what} cannot be empty.", parameter);
         }
 
         return value;
@@ -33,7 +33,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsImageReference(value))
         {
-            throw new ArgumentException($"'{value}' is not an image reference: expected [registry/]name[:tag][@digest] with a lowercase name.", parameter);
+            throw Invalid.Argument($"'{value}' is not an image reference: expected [registry/]name[:tag][@digest] with a lowercase name.", parameter);
         }
 
         return value!;
@@ -43,7 +43,7 @@ internal static class Require
     {
         if (value is not null && !Names.IsDuration(value))
         {
-            throw new ArgumentException($"'{value}' is not a duration: use Go syntax such as 5s, 1m30s or 500ms.", parameter);
+            throw Invalid.Argument($"'{value}' is not a duration: use Go syntax such as 5s, 1m30s or 500ms.", parameter);
         }
 
         return value;
@@ -54,7 +54,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsConstraint(value))
         {
-            throw new ArgumentException($"'{value}' is not a placement constraint: expected node.id|node.hostname|node.role|node.platform.os|node.platform.arch|node.labels.<name>|engine.labels.<name>, then == or !=, then a value.", parameter);
+            throw Invalid.Argument($"'{value}' is not a placement constraint: expected node.id|node.hostname|node.role|node.platform.os|node.platform.arch|node.labels.<name>|engine.labels.<name>, then == or !=, then a value.", parameter);
         }
 
         return value!.Trim();
@@ -64,7 +64,7 @@ internal static class Require
     {
         if (value < minimum)
         {
-            throw new ArgumentException($"{what} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}.", parameter);
+            throw Invalid.Argument($"{what} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}.", parameter);
         }
 
         return value;
@@ -74,7 +74,7 @@ internal static class Require
     {
         if (value is < 1 or > 65535)
         {
-            throw new ArgumentException($"{value.ToString(CultureInfo.InvariantCulture)} is not a port: use 1 to 65535.", parameter);
+            throw Invalid.Argument($"{value.ToString(CultureInfo.InvariantCulture)} is not a port: use 1 to 65535.", parameter);
         }
 
         return value;
@@ -89,12 +89,12 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsAbsolutePath(value) && !Names.HasInterpolation(value!))
         {
-            throw new ArgumentException($"{what} '{value}' must be an absolute path.", parameter);
+            throw Invalid.Argument($"{what} '{value}' must be an absolute path.", parameter);
         }
 
         if (value!.IndexOf(':') >= 0 && !Names.HasInterpolation(value))
         {
-            throw new ArgumentException($"{what} '{value}' cannot contain ':' (it separates source, target and mode).", parameter);
+            throw Invalid.Argument($"{what} '{value}' cannot contain ':' (it separates source, target and mode).", parameter);
         }
 
         return value;
@@ -111,7 +111,7 @@ internal static class Require
 
         if (value is string text && UnpairedSurrogateAt(text) is { } index)
         {
-            throw new ArgumentException($"The text has an unpaired UTF-16 surrogate (\\u{((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}), which no stack file can hold.", parameter);
+            throw Invalid.Argument($"The text has an unpaired UTF-16 surrogate (\\u{((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}), which no stack file can hold.", parameter);
         }
     }
 
