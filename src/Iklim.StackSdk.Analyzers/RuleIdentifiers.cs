@@ -28,6 +28,9 @@ public static class RuleIdentifiers
     /// <summary>The same service, resource or profile is declared twice in one scope.</summary>
     public const string DuplicateDeclaration = InputRules.DuplicateDeclaration.Id;
 
+    /// <summary>A <c>${...}</c> typed in a plain string passed to the DSL, which Docker will not interpolate.</summary>
+    public const string LiteralInterpolation = InputRules.LiteralInterpolation.Id;
+
     /// <summary>A replicated stateful service without <c>max_replicas_per_node</c>.</summary>
     public const string StatefulWithoutMaxReplicasPerNode = Sdk.StatefulWithoutMaxReplicasPerNode.Id;
 

@@ -98,6 +98,7 @@ public sealed class WriteStackArtefacts : Task
             }
 
             IReadOnlyList<ManifestStack> stacks;
+            ISet<string> missing;
             try
             {
                 var text = File.ReadAllText(manifestPath, Encoding.UTF8);
@@ -109,6 +110,7 @@ public sealed class WriteStackArtefacts : Task
 
                 stacks = ArtefactManifest.Read(text);
                 joined.UnionWith(ArtefactManifest.JoinedPaths(text));
+                missing = ReferencedFileCheck.ReportMissing(Log, text, ProjectDirectory, ProjectName);
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is FormatException || exception is ArgumentException)
             {
@@ -118,7 +120,9 @@ public sealed class WriteStackArtefacts : Task
 
             foreach (var stack in stacks)
             {
-                AddPlan(plans, Plan(stack, manifestPath, deployDirectory));
+                var plan = Plan(stack, manifestPath, deployDirectory);
+                plan.Rejected |= missing.Contains(stack.Name);
+                AddPlan(plans, plan);
             }
         }
 

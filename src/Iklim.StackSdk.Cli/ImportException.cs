@@ -1,21 +1,23 @@
 using System;
+using Iklim.StackSdk.Model;
 
 namespace Iklim.StackSdk.Cli;
 
 /// <summary>
 /// Input the tool refuses, with where it is: the file, the 1-based line and the key path. The tool prints
-/// <see cref="Exception.Message"/> and exits non-zero, having written nothing.
+/// <see cref="Exception.Message"/> and exits non-zero, having written nothing. A deploy-time reference in the
+/// problem reads <c>${NAME}</c>, as in the file.
 /// </summary>
 public sealed class ImportException : Exception
 {
     /// <summary>Creates the error for <paramref name="key"/> at <paramref name="file"/>(<paramref name="line"/>).</summary>
     public ImportException(string file, long line, string key, string problem)
-        : base(Format(file, line, key, problem))
+        : base(Format(file, line, key, Interpolation.ToDisplay(problem)))
     {
         File = file;
         Line = line;
         Key = key;
-        Problem = problem;
+        Problem = Interpolation.ToDisplay(problem);
     }
 
     /// <summary>The file, as given on the command line.</summary>

@@ -39,7 +39,7 @@ public sealed class StackArtefactGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.AllStacks);
 
         context.RegisterSourceOutput(all, static (output, outcomes) =>
-            output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest), StackArtefacts.JoinedPaths)));
+            output.AddSource(ArtefactManifest.HintName, ArtefactManifest.Write(outcomes.Select(ToManifest), StackArtefacts.JoinedPaths) + ReferencedFiles.Write(outcomes.SelectMany(o => o.References))));
 
         var conventions = context.CompilationProvider
             .Select(static (compilation, cancellationToken) => ConventionSources.From(compilation, cancellationToken))

@@ -1,4 +1,5 @@
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model;
 
 namespace Iklim.StackSdk.Tests;
 
@@ -30,6 +31,12 @@ public sealed class BuilderValidationTests
         { "max", () => Service().MaxReplicasPerNode(0) },
         { "memory", () => Service().Limits(memory: "lots") },
         { "name", () => Env.Var("1BAD") },
+        { "fallback", () => Env.Var("A", "x}y") },
+        { "fallback", () => Env.Var("A", "x:-y", onlyWhenUnset: true) },
+        { "message", () => Env.Required("A", "set A}") },
+        { "message", () => Env.Required("A", "a non-empty key") },
+        { "message", () => Env.Required("A", "x:?y", allowEmpty: true) },
+        { "name", () => Env.Required("A B", "set it") },
         { "descriptor", () => Service().Spread("hostname") },
         { "value", () => Service().Environment("A", "\uD800") },
         { "arguments", () => Service().Command("echo", "x\uDC00") },
@@ -49,7 +56,7 @@ public sealed class BuilderValidationTests
         Service()
             .Image("registry.example.com:5000/team/app:1.2.3")
             .Image("redis@sha256:" + new string('a', 64))
-            .Image("app:${TAG:-1.0}")
+            .Image("app:" + Env.Var("TAG", "1.0"))
             .Constraint("node.labels.type == service")
             .Constraint("node.role != worker")
             .Constraint("engine.labels.ssd == true")
@@ -62,8 +69,11 @@ public sealed class BuilderValidationTests
     [Fact]
     public void HelperValues_AreVerbatim()
     {
-        Assert.Equal("${REDIS_PASSWORD}", Env.Var("REDIS_PASSWORD"));
-        Assert.Equal("${PROMETHEUS_DATA_DIR:-prometheus-vl}", Env.Var("PROMETHEUS_DATA_DIR", "prometheus-vl"));
+        Assert.Equal("${REDIS_PASSWORD}", Interpolation.ToCompose(Env.Var("REDIS_PASSWORD")));
+        Assert.Equal("${PROMETHEUS_DATA_DIR:-prometheus-vl}", Interpolation.ToCompose(Env.Var("PROMETHEUS_DATA_DIR", "prometheus-vl")));
+        Assert.Equal("${PROMETHEUS_DATA_DIR-prometheus-vl}", Interpolation.ToCompose(Env.Var("PROMETHEUS_DATA_DIR", "prometheus-vl", onlyWhenUnset: true)));
+        Assert.Equal("${API_KEY:?set API_KEY}", Interpolation.ToCompose(Env.Required("API_KEY", "set API_KEY")));
+        Assert.Equal("${API_KEY?set API_KEY}", Interpolation.ToCompose(Env.Required("API_KEY", "set API_KEY", allowEmpty: true)));
         Assert.Equal("{{.Node.Hostname}}", Swarm.NodeHostname);
         var stack = new StackBuilder("s", "f.yml");
         stack.Service("a").PinToNode("iklim-app-01");

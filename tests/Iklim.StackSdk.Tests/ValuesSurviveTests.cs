@@ -1,6 +1,7 @@
 using System.Globalization;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests;
@@ -17,7 +18,7 @@ public sealed class ValuesSurviveTests
     {
         "yes", "no", "on", "off", "y", "n", "true", "False", "~", "null", "Null", "0x1F", "1e3", "010", "0o17", "1_000", "12:30", ".inf", "-.inf", "NaN",
         "a: b", " #x", "a #b", " lead", "trail ", "  both  ", "line1\nline2", "line1\nline2\n", "tab\there", "cr\rlf", "İıŞşĞğ", "é\u00a0nbsp",
-        "{{.Node.Hostname}}", "${VAR:-x}", "$$", "$$HOME", "'single'", "\"double\"", "back\\slash", "[x]", "{x}", "-", "- x", "*star", "&anchor", "!tag",
+        "{{.Node.Hostname}}", "${VAR:-x}", "${X}", "$$", "$$HOME", "$apr1$x", "$", "a$", "$HOME", "'single'", "\"double\"", "back\\slash", "[x]", "{x}", "-", "- x", "*star", "&anchor", "!tag",
         "%pct", "@at", "`bt`", "? q", "|", ">", "trailing:", "emoji 🚀", "---", "...", "#", "=", "<<",
     };
 
@@ -32,7 +33,9 @@ public sealed class ValuesSurviveTests
 
         using var folder = new TempFolder();
         var files = StackArtefacts.Create(model).Where(a => a.Path.EndsWith(".yml", StringComparison.Ordinal)).Select(a => folder.Write(a.Path, a.Content)).ToArray();
-        var merged = Yaml.Parse(DockerCli.StackConfigOrFail(false, files));
+
+        // Interpolated, as docker stack deploy reads the files: a literal '$' must come out as the C# string said it.
+        var merged = Yaml.Parse(DockerCli.StackConfigOrFail(true, files));
 
         Assert.Equal(value, Yaml.Scalar(merged, "services", "app", "environment", "IN_BASE"));
         Assert.Equal(value, Yaml.Scalar(merged, "services", "app", "environment", "IN_OVERLAY"));
@@ -54,19 +57,19 @@ public sealed class ValuesSurviveTests
         {
             foreach (var entry in service.Environment)
             {
-                Assert.Equal(entry.Value, Yaml.Scalar(merged, "services", service.Name, "environment", entry.Key));
+                Assert.Equal(Interpolation.ToCompose(entry.Value), Yaml.Scalar(merged, "services", service.Name, "environment", entry.Key));
                 checkedValues++;
             }
 
             foreach (var entry in service.Labels)
             {
-                Assert.Equal(entry.Value, Yaml.Scalar(merged, "services", service.Name, "labels", entry.Key));
+                Assert.Equal(Interpolation.ToCompose(entry.Value), Yaml.Scalar(merged, "services", service.Name, "labels", entry.Key));
                 checkedValues++;
             }
 
             if (service.Hostname is { } hostname)
             {
-                Assert.Equal(hostname, Yaml.Scalar(merged, "services", service.Name, "hostname"));
+                Assert.Equal(Interpolation.ToCompose(hostname), Yaml.Scalar(merged, "services", service.Name, "hostname"));
                 checkedValues++;
             }
         }
@@ -99,13 +102,13 @@ public sealed class ValuesSurviveTests
                 return;
             }
 
-            Assert.Equal(expected, Yaml.Scalar(merged, path));
+            Assert.Equal(Interpolation.ToCompose(expected), Yaml.Scalar(merged, path));
             checkedValues++;
         }
 
         void SameSet(IEnumerable<string> expected, IEnumerable<string> actual, string what)
         {
-            var want = expected.OrderBy(x => x, StringComparer.Ordinal).ToList();
+            var want = expected.Select(Interpolation.ToCompose).OrderBy(x => x, StringComparer.Ordinal).ToList();
             if (want.Count == 0)
             {
                 return;
@@ -126,13 +129,13 @@ public sealed class ValuesSurviveTests
             Same(service.WorkingDir, P("working_dir"));
             if (service.Command is { } command)
             {
-                Assert.Equal(command.ToList(), Yaml.Scalars(merged, P("command")));
+                Assert.Equal(command.Select(Interpolation.ToCompose).ToList(), Yaml.Scalars(merged, P("command")));
                 checkedValues += command.Count;
             }
 
             if (service.Entrypoint is { } entrypoint)
             {
-                Assert.Equal(entrypoint.ToList(), Yaml.Scalars(merged, P("entrypoint")));
+                Assert.Equal(entrypoint.Select(Interpolation.ToCompose).ToList(), Yaml.Scalars(merged, P("entrypoint")));
                 checkedValues += entrypoint.Count;
             }
 
@@ -167,11 +170,11 @@ public sealed class ValuesSurviveTests
             static string Volume(YamlDotNet.RepresentationModel.YamlNode n) =>
                 $"{Yaml.Scalar(n, "source")}|{Yaml.Scalar(n, "target")}|{Yaml.Find(n, "read_only") is YamlDotNet.RepresentationModel.YamlScalarNode { Value: "true" }}";
             SameSet(
-                service.Volumes.Select(v => $"{EnvFallback.Replace(v.Source, "$1")}|{v.Target}|{v.ReadOnly}"),
+                service.Volumes.Select(v => $"{EnvFallback.Replace(Interpolation.ToCompose(v.Source), "$1")}|{v.Target}|{v.ReadOnly}"),
                 (Yaml.Find(interpolated.Value, P("volumes")) as YamlDotNet.RepresentationModel.YamlSequenceNode)?.Children.Select(Volume) ?? Enumerable.Empty<string>(),
                 service.Name + " volumes");
             SameSet(
-                service.Volumes.Where(v => !v.Source.Contains("${", StringComparison.Ordinal)).Select(v => $"{v.Source}|{v.Target}|{v.ReadOnly}"),
+                service.Volumes.Where(v => !Interpolation.Contains(v.Source)).Select(v => $"{v.Source}|{v.Target}|{v.ReadOnly}"),
                 Service(P("volumes")).Select(Volume).Where(v => !v.Contains("${", StringComparison.Ordinal)),
                 service.Name + " volumes (not interpolated)");
             SameSet(service.Secrets.Select(s => s.Source), Service(P("secrets")).Select(n => Yaml.Scalar(n, "source")), service.Name + " secrets");
@@ -179,7 +182,7 @@ public sealed class ValuesSurviveTests
             Same(service.RestartPolicy?.Delay, P("deploy", "restart_policy", "delay"));
             if (service.Healthcheck is { } healthcheck)
             {
-                Assert.Equal(healthcheck.Test.ToList(), Yaml.Scalars(merged, P("healthcheck", "test")));
+                Assert.Equal(healthcheck.Test.Select(Interpolation.ToCompose).ToList(), Yaml.Scalars(merged, P("healthcheck", "test")));
                 checkedValues += healthcheck.Test.Count;
             }
         }

@@ -23,6 +23,9 @@ public sealed record EvaluationDiagnostic(string Id, string Message, Location Lo
 /// <param name="IsError">Whether it blocks the artefacts (by the rule's default severity).</param>
 public sealed record StackProblem(string Id, string Message, Location Location, bool IsError)
 {
+    /// <summary>The message, a deploy-time reference in a quoted value (an IKS0002's) reading <c>${NAME}</c>.</summary>
+    public string Message { get; init; } = Iklim.StackSdk.Model.Interpolation.ToDisplay(Message);
+
     /// <summary>For a problem reached through helpers: the calls in between and the place inside the helper.</summary>
     public IReadOnlyList<Location> AdditionalLocations { get; init; } = Array.Empty<Location>();
 }

@@ -9,7 +9,8 @@ namespace Iklim.StackSdk.Analyzers.Rules;
 
 /// <summary>
 /// Evaluates the <c>Configure</c> method of every <c>[Stack]</c> class and reports IKS0001..IKS0005 and the policy rules IKS0101..IKS0108: code the build
-/// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them.
+/// cannot evaluate, values the SDK rejects, and the builders' findings at the C# call that caused them; and IKS0115,
+/// which only the C# text shows (<see cref="LiteralInterpolationCheck"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
@@ -35,6 +36,7 @@ public sealed class StackDefinitionAnalyzer : DiagnosticAnalyzer
             // compilation state, the analyzer reuses that and never asks for the operations of Configure, which for a
             // large stack cost about as much as binding it.
             start.RegisterSymbolAction(symbol => AnalyzeStack(symbol, stackAttribute), SymbolKind.NamedType);
+            LiteralInterpolationCheck.Register(start);
         });
     }
 

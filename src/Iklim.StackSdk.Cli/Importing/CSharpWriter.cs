@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using Iklim.StackSdk.Model;
 
 namespace Iklim.StackSdk.Cli.Importing;
 
@@ -12,7 +13,7 @@ internal sealed record ProfileChains(string Name, IReadOnlyList<DslChain> Chains
 
 /// <summary>
 /// Writes the stack class: one statement per chain with one call per line, strings that occur more than once as
-/// <c>const</c>s, <c>${VAR}</c> as <c>Env.Var</c> and Swarm templates as <c>Swarm.*</c>, so that the class reads
+/// <c>const</c>s, <c>${VAR}</c> as <c>Env.Var</c> (and its other forms) and Swarm templates as <c>Swarm.*</c>, so that the class reads
 /// like one written by hand. The text is the same on every machine and culture.
 /// </summary>
 internal static class CSharpWriter
@@ -33,7 +34,6 @@ internal static class CSharpWriter
         "null", "true", "false", "lock", "case", "try", "catch", "finally", "return", "throw", "while", "switch", "using",
     };
 
-    private static readonly Regex WholeVariable = new(@"^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$", RegexOptions.CultureInvariant);
 
     /// <summary>The C# file of the stack class <paramref name="className"/> in <paramref name="ns"/>.</summary>
     public static string Write(string ns, string className, string stackName, string baseFile, IReadOnlyList<string> sources, IReadOnlyList<DslChain> baseChains, IReadOnlyList<ProfileChains> profiles)
@@ -141,23 +141,33 @@ internal static class CSharpWriter
         _ => throw new InvalidOperationException("No C# form for " + value.GetType().Name),
     };
 
-    // ${NAME} and ${NAME:-fallback} as Env.Var; Swarm templates as Swarm constants in an interpolated string.
+    // Deploy-time references as Env calls and Swarm templates as Swarm constants, in an interpolated string when
+    // there is text around them; a literal '$' stays a '$' of the C# string.
     private static string StringExpression(string text)
     {
-        var variable = WholeVariable.Match(text);
-        if (variable.Success)
+        var parts = Interpolation.Parts(text);
+        if (parts.Count == 1 && parts[0].IsReference)
         {
-            return variable.Groups[2].Success
-                ? "Env.Var(" + Literal(variable.Groups[1].Value) + ", " + Literal(variable.Groups[2].Value) + ")"
-                : "Env.Var(" + Literal(variable.Groups[1].Value) + ")";
+            return EnvCall(parts[0].Text);
         }
 
-        if (SwarmTemplates.Any(t => text.Contains(t.Template, StringComparison.Ordinal)))
+        if (!parts.Any(p => p.IsReference) && !SwarmTemplates.Any(t => text.Contains(t.Template, StringComparison.Ordinal)))
         {
-            var body = new StringBuilder();
-            for (var i = 0; i < text.Length;)
+            return Literal(text);
+        }
+
+        var body = new StringBuilder();
+        foreach (var (isReference, part) in parts)
+        {
+            if (isReference)
             {
-                var template = SwarmTemplates.FirstOrDefault(t => string.CompareOrdinal(text, i, t.Template, 0, t.Template.Length) == 0);
+                body.Append('{').Append(EnvCall(part)).Append('}');
+                continue;
+            }
+
+            for (var i = 0; i < part.Length;)
+            {
+                var template = SwarmTemplates.FirstOrDefault(t => string.CompareOrdinal(part, i, t.Template, 0, t.Template.Length) == 0);
                 if (template.Template is not null)
                 {
                     body.Append('{').Append(template.Constant).Append('}');
@@ -165,15 +175,16 @@ internal static class CSharpWriter
                     continue;
                 }
 
-                var c = text[i++];
+                var c = part[i++];
                 body.Append(c switch { '{' => "{{", '}' => "}}", _ => Escape(c) });
             }
-
-            return "$\"" + body + "\"";
         }
 
-        return Literal(text);
+        return "$\"" + body + "\"";
     }
+
+    private static string EnvCall(string body) =>
+        EnvSource.Call(body, Literal) ?? throw new InvalidOperationException("'${" + body + "}' is not a variable reference the DSL can write.");
 
     /// <summary>A C# string literal of <paramref name="text"/>.</summary>
     public static string Literal(string text) => "\"" + string.Concat(text.Select(Escape)) + "\"";
@@ -237,7 +248,7 @@ internal static class CSharpWriter
         var used = new HashSet<string>(StringComparer.Ordinal) { "Configure" };
         foreach (var entry in counts.Where(e => e.Value >= 2 && names.Contains(e.Key)).OrderBy(e => e.Key, StringComparer.Ordinal))
         {
-            if (entry.Key.Length < 3 || char.IsDigit(entry.Key[0]) || WholeVariable.IsMatch(entry.Key)
+            if (entry.Key.Length < 3 || char.IsDigit(entry.Key[0]) || Interpolation.Contains(entry.Key)
                 || SwarmTemplates.Any(t => entry.Key.Contains(t.Template, StringComparison.Ordinal))
                 || Identifier(entry.Key, camel: false) is not { Length: > 0 and <= 40 } name)
             {

@@ -27,10 +27,37 @@ internal sealed record ImportResult(IReadOnlyList<string> Written, IReadOnlyList
 /// </summary>
 internal static class Importer
 {
+    /// <summary>
+    /// <paramref name="file"/> with its relative host paths (config and secret files, bind sources), which Docker reads
+    /// from the compose file's folder, made relative to the stack project in <paramref name="output"/>, as the DSL means them.
+    /// </summary>
+    private static ComposeFile ProjectRelative(ComposeFile file, string output)
+    {
+        var from = Path.GetDirectoryName(Path.GetFullPath(file.File))!;
+        var project = Path.GetFullPath(output);
+        string Rebase(string path)
+        {
+            var relative = Path.GetRelativePath(project, Path.GetFullPath(Path.Combine(from, path))).Replace('\\', '/');
+            return relative == "." ? "." : relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." ? relative : "./" + relative;
+        }
+
+        FileResourceSpec Resource(FileResourceSpec r) => r.File is { } path && HostPaths.IsProjectFile(r.Name, path) ? r with { File = Rebase(path) } : r;
+        var scope = file.Scope with
+        {
+            Configs = file.Scope.Configs.Select(Resource).ToValueList(),
+            Secrets = file.Scope.Secrets.Select(Resource).ToValueList(),
+            Services = file.Scope.Services.Select(s => s with
+            {
+                Volumes = s.Volumes.Select(v => HostPaths.IsRelative(v.Source) ? v with { Source = Rebase(v.Source) } : v).ToValueList(),
+            }).ToValueList(),
+        };
+        return file with { Scope = scope };
+    }
+
     /// <summary>Imports <paramref name="baseFile"/> and <paramref name="overlays"/> as the stack <paramref name="stackName"/> into <paramref name="output"/>.</summary>
     public static ImportResult Import(string baseFile, IReadOnlyList<string> overlays, IReadOnlyList<string> profileNames, string stackName, string output)
     {
-        var files = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).ToList();
+        var files = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).Select(f => ProjectRelative(f, output)).ToList();
         CheckVersions(files);
         var profiles = ProfileNames(baseFile, overlays, profileNames);
         var baseRead = files[0];

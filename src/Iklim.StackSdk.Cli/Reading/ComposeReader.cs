@@ -382,7 +382,7 @@ internal sealed class ComposeReader
         var depth = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            if (text[i] == Interpolation.Sigil && i + 1 < text.Length && text[i + 1] == '{')
             {
                 depth++;
                 i++;

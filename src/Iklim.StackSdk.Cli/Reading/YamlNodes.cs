@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Iklim.StackSdk.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -110,12 +111,29 @@ internal sealed class YamlNodes
         : node is YamlSequenceNode sequence ? sequence.Children.ToList()
         : throw Error(node, path, "expected a list.");
 
-    /// <summary>A scalar's text as written: Docker reads numbers and booleans given where a string goes as their text.</summary>
+    /// <summary>
+    /// A scalar's text as the model holds it: Docker reads numbers and booleans given where a string goes as their text,
+    /// <c>$$</c> as a literal <c>$</c> and <c>${VAR}</c> as a deploy-time reference (<see cref="Interpolation.FromCompose"/>).
+    /// </summary>
     public string Text(YamlNode node, string path) =>
         node is YamlScalarNode scalar && !IsNull(node)
-            ? scalar.Value ?? string.Empty
+            ? References(Interpolation.FromCompose(scalar.Value ?? string.Empty), node, path)
             : node is YamlScalarNode ? throw Error(node, path, "a value is needed here.")
             : throw Error(node, path, "expected a single value, not a " + (node is YamlMappingNode ? "mapping." : "list."));
+
+    // Each reference must be one an Env call makes, so that the C# written for it rebuilds the same text.
+    private string References(string text, YamlNode node, string path)
+    {
+        foreach (var (isReference, body) in Interpolation.Parts(text))
+        {
+            if (isReference && EnvSource.Call(body, b => b) is null)
+            {
+                throw Error(node, path, "'${" + body + "}' is not a variable reference the DSL can write: use ${NAME}, ${NAME:-fallback}, ${NAME-fallback}, ${NAME:?message} or ${NAME?message}, a message without '-', nothing with '}'.");
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>A scalar's text, where <c>null</c> means "no value" rather than an error.</summary>
     public string? TextOrNull(YamlNode node, string path) => IsNull(node) ? null : Text(node, path);
@@ -124,7 +142,7 @@ internal sealed class YamlNodes
     public int Integer(YamlNode node, string path)
     {
         var text = Text(node, path);
-        if (text.Contains("${", StringComparison.Ordinal))
+        if (Interpolation.Contains(text))
         {
             throw Error(node, path, $"'{text}': the DSL takes a number here and cannot keep a deploy-time variable.");
         }

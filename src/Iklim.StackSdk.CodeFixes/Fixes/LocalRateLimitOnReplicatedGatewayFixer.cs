@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Iklim.StackSdk.Analyzers;
 using Iklim.StackSdk.Rules;
+using Iklim.StackSdk.Validation;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -153,13 +154,11 @@ public sealed class LocalRateLimitOnReplicatedGatewayFixer : StackCallFixer
             && environment.ArgumentList.Arguments[1].Expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } envVar
             && model.GetSymbolInfo(envVar, cancellationToken).Symbol is IMethodSymbol { Name: "Var", ContainingType.Name: "Env" }
             && Constant(envVar, 0, model, cancellationToken) is string name
-                ? "${" + name + "}"
+                ? Env.Var(name)
                 : null;
 
-        private static string? VariableOf(string value) =>
-            value.StartsWith("${", StringComparison.Ordinal) && value.EndsWith("}", StringComparison.Ordinal) && value.IndexOf(':') < 0 && value.IndexOf('-') < 0
-                ? value.Substring(2, value.Length - 3)
-                : null;
+        // A literal "${X}" is text that reaches the container as written, not a variable.
+        private static string? VariableOf(string value) => GatewayRequire.IsVariable(value) ? GatewayRequire.VariableName(value) : null;
 
         private static string? Name(InvocationExpressionSyntax invocation) => invocation.Expression switch
         {

@@ -17,6 +17,12 @@ public sealed record GeneratedFile(string Path, string Content);
 /// <param name="BlockedBecause">Why no file may be written, or null when <paramref name="Model"/> is set.</param>
 public sealed record EvaluatedStack(string Name, StackModel? Model, string? BlockedBecause)
 {
+    /// <summary>The project folder seen from the deploy folder (<c>../</c>), which relative host paths are re-based by.</summary>
+    public string ProjectFromDeploy { get; init; } = string.Empty;
+
+    /// <summary>The host files the stack reads at deploy time, with the calls that name them.</summary>
+    public EquatableArray<Manifest.ReferencedFile> References { get; init; } = new(System.Array.Empty<Manifest.ReferencedFile>());
+
     /// <summary>The <c>[Stack]</c> attribute, where the build step reports a file this stack shares with another.</summary>
     public ManifestOrigin? Origin { get; init; }
 }
@@ -30,4 +36,7 @@ public sealed record StackOutcome(string Name, bool Blocked, string Summary, Equ
 {
     /// <summary>The <c>[Stack]</c> attribute, where the build step reports a file this stack shares with another.</summary>
     public ManifestOrigin? Origin { get; init; }
+
+    /// <summary>The host files the stack reads at deploy time, for the build step to check; empty when blocked.</summary>
+    public EquatableArray<Manifest.ReferencedFile> References { get; init; } = new(System.Array.Empty<Manifest.ReferencedFile>());
 }

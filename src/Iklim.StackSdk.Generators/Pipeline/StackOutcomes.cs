@@ -32,7 +32,7 @@ internal static class StackOutcomes
                     stackClass,
                     tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
                     cancellationToken));
-            return From(evaluation) with { Origin = Origin(context) };
+            return From(evaluation, ProjectLayout.ProjectFromDeploy(semanticModel.Compilation)) with { Origin = Origin(context) };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -52,7 +52,7 @@ internal static class StackOutcomes
         return new ManifestOrigin(span.Path ?? string.Empty, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1);
     }
 
-    public static EvaluatedStack From(StackEvaluation evaluation)
+    public static EvaluatedStack From(StackEvaluation evaluation, string projectFromDeploy)
     {
         var errors = evaluation.Problems().Where(p => p.IsError).ToList();
         if (errors.Count > 0)
@@ -67,7 +67,11 @@ internal static class StackOutcomes
             return new EvaluatedStack(evaluation.StackName, null, "not written: the stack's Configure method does not compile");
         }
 
-        return new EvaluatedStack(evaluation.Result.Model.Name, evaluation.Result.Model, null);
+        return new EvaluatedStack(evaluation.Result.Model.Name, evaluation.Result.Model, null)
+        {
+            ProjectFromDeploy = projectFromDeploy,
+            References = new EquatableArray<Manifest.ReferencedFile>(ReferencedFileSources.Of(evaluation.Result)),
+        };
     }
 
     /// <summary>The artefacts of an evaluated stack: YAML, the APISIX files, STACK.md.</summary>
@@ -80,8 +84,12 @@ internal static class StackOutcomes
 
         try
         {
-            var files = StackArtefacts.Create(model).Select(a => new GeneratedFile(a.Path, a.Content));
-            return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files)) { Origin = stack.Origin };
+            var files = StackArtefacts.Create(model, stack.ProjectFromDeploy).Select(a => new GeneratedFile(a.Path, a.Content));
+            return new StackOutcome(model.Name, false, StackArtefacts.Summary(model), new EquatableArray<GeneratedFile>(files))
+            {
+                Origin = stack.Origin,
+                References = stack.References,
+            };
         }
         catch (Exception exception)
         {

@@ -71,7 +71,7 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         Require.NotNull(hosts, nameof(hosts));
         if (hosts.Length == 0)
         {
-            throw new ArgumentException("Give at least one etcd host, such as http://etcd:2379.", nameof(hosts));
+            throw Validation.Invalid.Argument("Give at least one etcd host, such as http://etcd:2379.", nameof(hosts));
         }
 
         foreach (var host in hosts)
@@ -82,7 +82,7 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         Require.NotEmpty(prefix, "An etcd prefix", nameof(prefix));
         if (prefix[0] != '/')
         {
-            throw new ArgumentException($"The etcd prefix '{prefix}' must start with '/', such as /apisix.", nameof(prefix));
+            throw Validation.Invalid.Argument($"The etcd prefix '{prefix}' must start with '/', such as /apisix.", nameof(prefix));
         }
 
         Require.AtLeast(timeout, 1, "The etcd timeout (seconds)", nameof(timeout));
@@ -97,7 +97,7 @@ internal sealed class GatewayBuilder : IGatewayBuilder
         Require.NotNull(from, nameof(from));
         if (from.Length == 0)
         {
-            throw new ArgumentException("Give the address ranges of the trusted proxies, such as 10.0.0.0/8.", nameof(from));
+            throw Validation.Invalid.Argument("Give the address ranges of the trusted proxies, such as 10.0.0.0/8.", nameof(from));
         }
 
         foreach (var range in from)
@@ -114,13 +114,13 @@ internal sealed class GatewayBuilder : IGatewayBuilder
     {
         if (!Names.IsEnvironmentVariableName(keyVariable))
         {
-            throw new ArgumentException($"'{keyVariable}' is not a variable name: the Admin API key is read from an environment variable such as APISIX_ADMIN_KEY.", nameof(keyVariable));
+            throw Validation.Invalid.Argument($"'{keyVariable}' is not a variable name: the Admin API key is read from an environment variable such as APISIX_ADMIN_KEY.", nameof(keyVariable));
         }
 
         Require.NotNull(allowFrom, nameof(allowFrom));
         if (allowFrom.Length == 0)
         {
-            throw new ArgumentException("Give the address ranges that may call the Admin API, such as 10.0.0.0/8 for the stack's overlay network.", nameof(allowFrom));
+            throw Validation.Invalid.Argument("Give the address ranges that may call the Admin API, such as 10.0.0.0/8 for the stack's overlay network.", nameof(allowFrom));
         }
 
         foreach (var range in allowFrom)
@@ -173,7 +173,7 @@ internal sealed class UpstreamBuilder : IUpstreamBuilder
         Require.NotEmpty(key, "A consistent-hash key", nameof(key));
         if (hashOn is not null && !HashOns.Contains(hashOn, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"'{hashOn}' is not a hash_on: use {string.Join(", ", HashOns)}.", nameof(hashOn));
+            throw Validation.Invalid.Argument($"'{hashOn}' is not a hash_on: use {string.Join(", ", HashOns)}.", nameof(hashOn));
         }
 
         return Set("Balancer", u => u with { Balancer = UpstreamBalancer.Chash, Key = key, HashOn = hashOn });
@@ -183,7 +183,7 @@ internal sealed class UpstreamBuilder : IUpstreamBuilder
     {
         if (balancer == UpstreamBalancer.Chash)
         {
-            throw new ArgumentException("Use ConsistentHash(key) for chash: it needs a key.", nameof(balancer));
+            throw Validation.Invalid.Argument("Use ConsistentHash(key) for chash: it needs a key.", nameof(balancer));
         }
 
         GatewayRequire.Defined(balancer, nameof(balancer));
@@ -202,7 +202,7 @@ internal sealed class UpstreamBuilder : IUpstreamBuilder
     {
         if (scheme is null || !Schemes.Contains(scheme, StringComparer.Ordinal))
         {
-            throw new ArgumentException($"'{scheme}' is not an upstream scheme: use {string.Join(", ", Schemes)}.", nameof(scheme));
+            throw Validation.Invalid.Argument($"'{scheme}' is not an upstream scheme: use {string.Join(", ", Schemes)}.", nameof(scheme));
         }
 
         return Set("Scheme", u => u with { Scheme = scheme });
@@ -246,7 +246,7 @@ internal sealed class RouteBuilder : PluginRuleBuilder<IRouteBuilder>, IRouteBui
         Require.NotNull(patterns, nameof(patterns));
         if (patterns.Length == 0)
         {
-            throw new ArgumentException("Give at least one uri pattern, such as /v1/auth/*.", nameof(patterns));
+            throw Validation.Invalid.Argument("Give at least one uri pattern, such as /v1/auth/*.", nameof(patterns));
         }
 
         foreach (var pattern in patterns)
@@ -264,7 +264,7 @@ internal sealed class RouteBuilder : PluginRuleBuilder<IRouteBuilder>, IRouteBui
         {
             if (method is null || !HttpMethods.Contains(method, StringComparer.Ordinal))
             {
-                throw new ArgumentException($"'{method}' is not an HTTP method APISIX routes on: use {string.Join(", ", HttpMethods)}.", nameof(methods));
+                throw Validation.Invalid.Argument($"'{method}' is not an HTTP method APISIX routes on: use {string.Join(", ", HttpMethods)}.", nameof(methods));
             }
         }
 
@@ -325,7 +325,7 @@ internal static class Plugins
         Require.AtLeast(burst, 0, "The burst", nameof(burst));
         if (!(defaultConnDelay > 0) || double.IsInfinity(defaultConnDelay))
         {
-            throw new ArgumentException("The default connection delay must be a positive number of seconds, such as 0.1.", nameof(defaultConnDelay));
+            throw Validation.Invalid.Argument("The default connection delay must be a positive number of seconds, such as 0.1.", nameof(defaultConnDelay));
         }
 
         Require.NotEmpty(key, "A rate-limit key", nameof(key));

@@ -114,14 +114,14 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.NotEmpty(source, "A volume source", nameof(source));
         if (!Names.HasInterpolation(source) && !Names.IsObjectName(source))
         {
-            throw new ArgumentException($"'{source}' is not a volume name; use Bind(...) for host paths.", nameof(source));
+            throw Validation.Invalid.Argument($"'{source}' is not a volume name; use Bind(...) for host paths.", nameof(source));
         }
 
         return Mount(source, target, readOnly, nameof(target));
     }
 
     public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false) =>
-        Mount(Require.AbsolutePath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
+        Mount(Require.HostPath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
 
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
@@ -205,7 +205,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         var constraint = "node.hostname == " + hostname;
         if (!Names.IsConstraint(constraint))
         {
-            throw new ArgumentException($"'{hostname}' is not a node hostname.", nameof(hostname));
+            throw Validation.Invalid.Argument($"'{hostname}' is not a node hostname.", nameof(hostname));
         }
 
         return Set(SettingKey.Of(nameof(Constraint), constraint), s => s.Constraints.Contains(constraint) ? s : s with { Constraints = s.Constraints.Add(constraint) });
@@ -216,7 +216,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.NotEmpty(descriptor, "A spread descriptor", nameof(descriptor));
         if (!descriptor.StartsWith("node.", StringComparison.Ordinal) && !descriptor.StartsWith("engine.labels.", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"'{descriptor}' is not a spread descriptor: use node.hostname, node.labels.<name> or engine.labels.<name>.", nameof(descriptor));
+            throw Validation.Invalid.Argument($"'{descriptor}' is not a spread descriptor: use node.hostname, node.labels.<name> or engine.labels.<name>.", nameof(descriptor));
         }
 
         return Set(SettingKey.Of(nameof(Spread), descriptor), s => s.Spread.Contains(descriptor) ? s : s with { Spread = s.Spread.Add(descriptor) });
@@ -382,7 +382,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.NotEmpty(name, what, parameter);
         if (name!.IndexOf('=') >= 0 || name.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException($"{what} '{name}' cannot contain '=' or whitespace.", parameter);
+            throw Validation.Invalid.Argument($"{what} '{name}' cannot contain '=' or whitespace.", parameter);
         }
 
         return name;
@@ -393,7 +393,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         Require.NotNull(arguments, parameter);
         if (!allowEmpty && arguments!.Length == 0)
         {
-            throw new ArgumentException("At least one argument is needed.", parameter);
+            throw Validation.Invalid.Argument("At least one argument is needed.", parameter);
         }
 
         foreach (var argument in arguments!)
@@ -448,12 +448,12 @@ internal sealed class ServiceBuilder : IServiceBuilder
     {
         if (cpus is not null && !double.TryParse(cpus, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
         {
-            throw new ArgumentException($"'{cpus}' is not a CPU amount such as 0.5 or 2.", nameof(cpus));
+            throw Validation.Invalid.Argument($"'{cpus}' is not a CPU amount such as 0.5 or 2.", nameof(cpus));
         }
 
         if (memory is not null && !System.Text.RegularExpressions.Regex.IsMatch(memory, "^[0-9]+(\\.[0-9]+)?[bkmgBKMG]?[bB]?$"))
         {
-            throw new ArgumentException($"'{memory}' is not a memory amount such as 512M or 1G.", nameof(memory));
+            throw Validation.Invalid.Argument($"'{memory}' is not a memory amount such as 512M or 1G.", nameof(memory));
         }
 
         return new ResourceAmounts(cpus, memory);

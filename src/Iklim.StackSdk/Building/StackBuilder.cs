@@ -35,7 +35,7 @@ public sealed class StackBuilder : IStackBuilder
         _baseFile = Require.NotEmpty(baseFile, "The base file name", nameof(baseFile));
         if (_baseFile.IndexOfAny(new[] { '/', '\\' }) >= 0)
         {
-            throw new ArgumentException($"The base file '{baseFile}' must be a file name, not a path: artefacts go to the deploy folder.", nameof(baseFile));
+            throw Validation.Invalid.Argument($"The base file '{baseFile}' must be a file name, not a path: artefacts go to the deploy folder.", nameof(baseFile));
         }
     }
 
@@ -44,7 +44,7 @@ public sealed class StackBuilder : IStackBuilder
     {
         Require.NotNull(definition, nameof(definition));
         var attribute = definition.GetType().GetCustomAttribute<StackAttribute>()
-            ?? throw new ArgumentException($"{definition.GetType().Name} has no [Stack] attribute.", nameof(definition));
+            ?? throw Validation.Invalid.Argument($"{definition.GetType().Name} has no [Stack] attribute.", nameof(definition));
         var builder = new StackBuilder(attribute.Name, attribute.BaseFile);
         definition.Configure(builder);
         return builder.Build();

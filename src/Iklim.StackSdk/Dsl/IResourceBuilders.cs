@@ -74,8 +74,11 @@ public interface IFileResourceBuilder
     /// <example><code>prod.Secret("rabbitmq_erlang_cookie").External();</code></example>
     IFileResourceBuilder External();
 
-    /// <summary>Read from this file at deploy time.</summary>
-    /// <example><code>stack.Config("apisix_config").File("./config/apisix/config.yaml");</code></example>
+    /// <summary>
+    /// Read from this file at deploy time. A relative path is relative to the stack project's folder; the build writes
+    /// it relative to the deploy folder, and a file that does not exist when the project builds is an error (IKS0906).
+    /// </summary>
+    /// <example><code>stack.Config("caddyfile").File("./caddy/Caddyfile");</code></example>
     IFileResourceBuilder File(string path);
 
     /// <summary>The real name in Docker (<c>name:</c>).</summary>

@@ -71,7 +71,10 @@ public interface IServiceBuilder
     /// <example><code>.Volume(Env.Var("GRAFANA_DATA_DIR", "grafana-vl"), "/var/lib/grafana")</code></example>
     IServiceBuilder Volume(string source, string target, bool readOnly = false);
 
-    /// <summary>Bind-mounts an absolute host path at <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Bind-mounts a host path at <paramref name="target"/>: an absolute path on the node, or a path relative to the
+    /// stack project's folder (<c>./caddy</c>), which the build writes relative to the deploy folder.
+    /// </summary>
     /// <example><code>.Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)</code></example>
     IServiceBuilder Bind(string hostPath, string target, bool readOnly = false);
 

@@ -13,17 +13,21 @@ namespace Iklim.StackSdk.Emitting;
 /// </summary>
 public static class ComposeFileEmitter
 {
-    /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines.</summary>
-    public static string Emit(StackScope scope, params string[] headerComments)
+    /// <summary>The compose text of <paramref name="scope"/>, after the given comment lines, for the default deploy folder.</summary>
+    public static string Emit(StackScope scope, params string[] headerComments) =>
+        Emit(scope, new HostPaths(HostPaths.DefaultProjectFromDeploy), headerComments);
+
+    /// <summary>The compose text of <paramref name="scope"/>, its relative host paths re-based by <paramref name="paths"/>.</summary>
+    internal static string Emit(StackScope scope, HostPaths paths, params string[] headerComments)
     {
-        var yaml = new YamlWriter(headerComments).BeginMapping();
+        var yaml = YamlWriter.ForCompose(headerComments).BeginMapping();
         if (!scope.Services.IsEmpty)
         {
             yaml.Key("services").BeginMapping();
             foreach (var service in scope.Services)
             {
                 yaml.Key(service.Name);
-                WriteService(yaml, service);
+                WriteService(yaml, Rebased(service, paths));
             }
 
             yaml.EndMapping();
@@ -31,8 +35,8 @@ public static class ComposeFileEmitter
 
         Section(yaml, "networks", scope.Networks, n => n.Name, WriteNetwork);
         Section(yaml, "volumes", scope.Volumes, v => v.Name, WriteVolume);
-        Section(yaml, "secrets", scope.Secrets, s => s.Name, WriteFileResource);
-        Section(yaml, "configs", scope.Configs, c => c.Name, WriteFileResource);
+        Section(yaml, "secrets", scope.Secrets, s => s.Name, (w, r) => WriteFileResource(w, r, paths));
+        Section(yaml, "configs", scope.Configs, c => c.Name, (w, r) => WriteFileResource(w, r, paths));
         if (scope.Services.IsEmpty && scope.Networks.IsEmpty && scope.Volumes.IsEmpty && scope.Secrets.IsEmpty && scope.Configs.IsEmpty)
         {
             // Docker needs a mapping; an overlay that changes nothing still says so explicitly.
@@ -188,7 +192,13 @@ public static class ComposeFileEmitter
         yaml.EndMapping();
     }
 
-    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r)
+    // A relative bind source in C# is relative to the project; the compose file names it relative to the deploy folder.
+    private static ServiceSpec Rebased(ServiceSpec s, HostPaths paths) =>
+        s.Volumes.Any(v => HostPaths.IsRelative(v.Source))
+            ? s with { Volumes = s.Volumes.Select(v => v with { Source = paths.MountSource(v.Source) }).ToValueList() }
+            : s;
+
+    private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r, HostPaths paths)
     {
         if (r.ExternalName is null && !r.External && r.File is null && r.TemplateDriver is null && r.Labels.IsEmpty)
         {
@@ -199,7 +209,7 @@ public static class ComposeFileEmitter
         yaml.BeginMapping();
         Scalar(yaml, "name", r.ExternalName);
         Flag(yaml, "external", r.External);
-        Scalar(yaml, "file", r.File);
+        Scalar(yaml, "file", r.File is { } file ? paths.File(r.Name, file) : null);
         Scalar(yaml, "template_driver", r.TemplateDriver);
         Map(yaml, "labels", r.Labels);
         yaml.EndMapping();

@@ -161,7 +161,8 @@ public static class StackSummaryEmitter
         return parts.Count == 0 ? "anywhere" : string.Join("; ", parts);
     }
 
-    private static string Cell(string value) => value.Replace("|", "\\|").Replace("\n", " ");
+    // A deploy-time reference reads as the user wrote it: ${NAME}.
+    private static string Cell(string value) => Interpolation.ToDisplay(value).Replace("|", "\\|").Replace("\n", " ");
 
-    private static string Label(string value) => value.Replace("\"", "#quot;");
+    private static string Label(string value) => Interpolation.ToDisplay(value).Replace("\"", "#quot;");
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using Iklim.StackSdk.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -10,7 +11,9 @@ namespace Iklim.StackSdk.Emitting;
 /// <summary>
 /// A thin layer over YamlDotNet's emitter that decides every scalar's quoting. A string is written plain only
 /// when no YAML 1.1 or 1.2 reader (Docker's, yamllint's, a human's) can take it for anything but that string;
-/// everything else is double-quoted, with escapes for control characters and line breaks.
+/// everything else is double-quoted, with escapes for control characters and line breaks. A compose file's values
+/// are written as Docker must read them to hand the container the model's text (<see cref="Interpolation.ToCompose"/>);
+/// keys, which Docker does not interpolate, and the values of any other file show references with a plain <c>$</c>.
 /// </summary>
 internal sealed class YamlWriter
 {
@@ -21,9 +24,16 @@ internal sealed class YamlWriter
 
     private readonly StringWriter _text = new(CultureInfo.InvariantCulture) { NewLine = "\n" };
     private readonly IEmitter _emitter;
+    private readonly bool _interpolated;
 
     public YamlWriter(params string[] headerComments)
+        : this(false, headerComments)
     {
+    }
+
+    private YamlWriter(bool interpolated, string[] headerComments)
+    {
+        _interpolated = interpolated;
         _emitter = new Emitter(_text, new EmitterSettings(2, int.MaxValue, false, 1024, true, true, "\n", false));
         _emitter.Emit(new StreamStart());
         foreach (var comment in headerComments)
@@ -33,6 +43,9 @@ internal sealed class YamlWriter
 
         _emitter.Emit(new DocumentStart(null, null, false));
     }
+
+    /// <summary>A writer for a compose file, whose values Docker interpolates.</summary>
+    public static YamlWriter ForCompose(params string[] headerComments) => new(true, headerComments);
 
     public YamlWriter BeginMapping()
     {
@@ -65,7 +78,11 @@ internal sealed class YamlWriter
         return this;
     }
 
-    public YamlWriter String(string value)
+    public YamlWriter String(string value) => Text(_interpolated ? Interpolation.ToCompose(value) : Interpolation.ToDisplay(value));
+
+    public YamlWriter Key(string key) => Text(Interpolation.ToDisplay(key));
+
+    private YamlWriter Text(string value)
     {
         var style = IsPlainSafe(value) ? ScalarStyle.Plain : ScalarStyle.DoubleQuoted;
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, style == ScalarStyle.Plain, style != ScalarStyle.Plain));
@@ -90,8 +107,6 @@ internal sealed class YamlWriter
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value ? "true" : "false", ScalarStyle.Plain, true, false));
         return this;
     }
-
-    public YamlWriter Key(string key) => String(key);
 
     public YamlWriter Strings(System.Collections.Generic.IEnumerable<string> values)
     {

@@ -8,7 +8,8 @@ namespace Iklim.StackSdk.Rules;
 /// their definitions live here, each naming where it is checked:
 /// IKS0001 in the analyzers' evaluator, IKS0002 in <c>Validation/Require</c> and <c>Validation/Names</c> (the
 /// builders' <c>ArgumentException</c>s), IKS0003 and IKS0004 in <c>Validation/StackValidator</c> and
-/// <c>Merging/OverlayPlanner</c>, IKS0005 in <c>Building/ScopeBuilder</c> and <c>Building/StackBuilder</c>.
+/// <c>Merging/OverlayPlanner</c>, IKS0005 in <c>Building/ScopeBuilder</c> and <c>Building/StackBuilder</c>, IKS0115 in the
+/// analyzers' <c>Rules/LiteralInterpolationCheck</c> (only the C# text shows that a <c>${</c> was typed, not made by <c>Env</c>).
 /// </summary>
 internal static class InputRules
 {
@@ -77,6 +78,19 @@ internal static class InputRules
             "Declaring an element again continues it; when a later call in the same scope changes what an earlier call set, one of the two is usually a mistake.");
     }
 
-    /// <summary>The five, in ID order.</summary>
-    public static IReadOnlyList<RuleDefinition> All { get; } = new[] { NotEvaluable.Rule, InvalidValue.Rule, UndeclaredReference.Rule, InexpressibleOverlayChange.Rule, DuplicateDeclaration.Rule };
+    /// <summary>A <c>${...}</c> typed inside a plain string passed to the DSL: Docker will not interpolate it.</summary>
+    public static class LiteralInterpolation
+    {
+        public const string Id = "IKS0115";
+
+        public static RuleDefinition Rule { get; } = new(
+            Id,
+            "A ${...} typed in a plain string is not interpolated",
+            "'{0}' is typed in a plain string, so the container receives it as written, '$' and all; to have docker stack deploy read {1} from the deploying shell, write {2}",
+            FindingSeverity.Warning,
+            "Only Env.Var and its siblings make Docker interpolate: the build escapes every other '$' so that the container receives exactly the C# string.");
+    }
+
+    /// <summary>The six, in ID order.</summary>
+    public static IReadOnlyList<RuleDefinition> All { get; } = new[] { NotEvaluable.Rule, InvalidValue.Rule, UndeclaredReference.Rule, InexpressibleOverlayChange.Rule, DuplicateDeclaration.Rule, LiteralInterpolation.Rule };
 }

@@ -46,8 +46,12 @@ public sealed class RuleDefinition
     /// <summary>The rule's page: <c>docs/rules/{Id}.md</c> on the project's site.</summary>
     public string HelpUri => RuleCatalogue.HelpBaseUri + Id + ".md";
 
-    /// <summary>The message for <paramref name="arguments"/>, formatted with the invariant culture.</summary>
-    public string Message(params object[] arguments) => string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+    /// <summary>
+    /// The message for <paramref name="arguments"/>, formatted with the invariant culture; a deploy-time reference in
+    /// an argument reads <c>${NAME}</c>, as the user wrote it.
+    /// </summary>
+    public string Message(params object[] arguments) =>
+        Model.Interpolation.ToDisplay(string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments));
 
     /// <inheritdoc />
     public override string ToString() => Id + ": " + Title;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Iklim.StackSdk.Building;
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Rules;
@@ -16,8 +17,8 @@ internal sealed class SecretDefaultInVariable : StackRule
 {
     public const string Id = "IKS0112";
 
-    // ${NAME:-default} and ${NAME-default}; the default ends at the first '}' as Docker reads it.
-    private static readonly Regex WithDefault = new(@"\$\{(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>[^}]*)\}", RegexOptions.CultureInvariant);
+    // The body of ${NAME:-default} and ${NAME-default}, as Env writes it.
+    private static readonly Regex WithDefault = new(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*):?-(?<default>.*)$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
 
     public static RuleDefinition Rule { get; } = new(
         Id,
@@ -44,8 +45,9 @@ internal sealed class SecretDefaultInVariable : StackRule
     }
 
     /// <summary>The variable of the first <c>${VAR:-default}</c> in <paramref name="value"/> whose default is a literal, or null.</summary>
-    public static string? LiteralDefaultOf(string value) => WithDefault.Matches(value)
-        .Cast<Match>()
-        .FirstOrDefault(m => SecretInPlainEnvironment.IsLiteral(m.Groups["default"].Value) && m.Groups["default"].Value.IndexOf('$') < 0)
+    public static string? LiteralDefaultOf(string value) => Interpolation.Parts(value)
+        .Where(p => p.IsReference)
+        .Select(p => WithDefault.Match(p.Text))
+        .FirstOrDefault(m => m.Success && SecretInPlainEnvironment.IsLiteral(m.Groups["default"].Value) && m.Groups["default"].Value.IndexOf('$') < 0)
         ?.Groups["name"].Value;
 }

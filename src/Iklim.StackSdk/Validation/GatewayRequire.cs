@@ -9,7 +9,6 @@ namespace Iklim.StackSdk.Validation;
 internal static class GatewayRequire
 {
     private static readonly Regex AdminId = new("^[a-zA-Z0-9._-]{1,64}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Variable = new(@"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$", RegexOptions.CultureInvariant);
 
     /// <summary>An Admin API object id: it becomes part of the URL path.</summary>
     public static string Id(string? value, string parameter)
@@ -17,7 +16,7 @@ internal static class GatewayRequire
         Require.NotNull(value, parameter);
         if (!AdminId.IsMatch(value))
         {
-            throw new ArgumentException($"'{value}' is not an APISIX id: use 1 to 64 letters, digits, '.', '_' or '-'.", parameter);
+            throw Invalid.Argument($"'{value}' is not an APISIX id: use 1 to 64 letters, digits, '.', '_' or '-'.", parameter);
         }
 
         return value!;
@@ -29,7 +28,7 @@ internal static class GatewayRequire
         value = Require.NotEmpty(value, what, parameter);
         if (value.Any(char.IsWhiteSpace))
         {
-            throw new ArgumentException($"{what} cannot contain whitespace: '{value}'.", parameter);
+            throw Invalid.Argument($"{what} cannot contain whitespace: '{value}'.", parameter);
         }
 
         return value;
@@ -41,7 +40,7 @@ internal static class GatewayRequire
         Token(value, what, parameter);
         if (value![0] != '/')
         {
-            throw new ArgumentException($"{what} must start with '/': '{value}'.", parameter);
+            throw Invalid.Argument($"{what} must start with '/': '{value}'.", parameter);
         }
 
         return value;
@@ -53,7 +52,7 @@ internal static class GatewayRequire
         Token(value, "An etcd host", parameter);
         if (!value!.StartsWith("http://", StringComparison.Ordinal) && !value.StartsWith("https://", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"The etcd host '{value}' must be a URL such as http://iklim-db-01:2379.", parameter);
+            throw Invalid.Argument($"The etcd host '{value}' must be a URL such as http://iklim-db-01:2379.", parameter);
         }
 
         return value;
@@ -63,7 +62,7 @@ internal static class GatewayRequire
     {
         if (value is < 200 or > 599)
         {
-            throw new ArgumentException($"{value.ToString(CultureInfo.InvariantCulture)} is not an HTTP status code APISIX can reject with: use 200 to 599.", parameter);
+            throw Invalid.Argument($"{value.ToString(CultureInfo.InvariantCulture)} is not an HTTP status code APISIX can reject with: use 200 to 599.", parameter);
         }
 
         return value;
@@ -74,15 +73,16 @@ internal static class GatewayRequire
     {
         if (!Enum.IsDefined(typeof(T), value))
         {
-            throw new ArgumentException($"{value} is not a {typeof(T).Name}.", parameter);
+            throw Invalid.Argument($"{value} is not a {typeof(T).Name}.", parameter);
         }
 
         return value;
     }
 
-    /// <summary>True for exactly <c>${NAME}</c>: a value the script reads from its environment.</summary>
-    public static bool IsVariable(string value) => Variable.IsMatch(value);
+    /// <summary>True for exactly <c>Env.Var(NAME)</c>: a value the script reads from its environment.</summary>
+    public static bool IsVariable(string value) =>
+        Model.Interpolation.IsWholeReference(value) && Names.IsEnvironmentVariableName(Model.Interpolation.Body(value));
 
-    /// <summary>The NAME of <c>${NAME}</c>.</summary>
-    public static string VariableName(string value) => value.Substring(2, value.Length - 3);
+    /// <summary>The NAME of <c>Env.Var(NAME)</c>.</summary>
+    public static string VariableName(string value) => Model.Interpolation.Body(value);
 }

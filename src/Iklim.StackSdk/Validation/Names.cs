@@ -14,7 +14,7 @@ public static class Names
     private static readonly Regex ObjectName = new("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex VariableName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
     private static readonly Regex Duration = new(@"^(0|([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$", RegexOptions.CultureInvariant);
-    private static readonly Regex Interpolation = new(@"\$\{[^}]*\}", RegexOptions.CultureInvariant);
+    private static readonly Regex Reference = new(Model.Interpolation.Sigil + @"\{[^}]*\}", RegexOptions.CultureInvariant);
 
     // The reference grammar of distribution/reference: [host[:port]/]path[:tag][@digest].
     private static readonly Regex ImageReference = new(
@@ -39,12 +39,12 @@ public static class Names
 
     /// <summary>True for an image reference; <c>${VAR}</c> parts are accepted where a name part could be.</summary>
     public static bool IsImageReference(string? image) =>
-        image is { Length: > 0 } && ImageReference.IsMatch(Interpolation.Replace(image, "x"));
+        image is { Length: > 0 } && ImageReference.IsMatch(Reference.Replace(image, "x"));
 
     /// <summary>The tag of an image reference, or null when it has none.</summary>
     public static string? ImageTag(string image)
     {
-        var match = ImageReference.Match(Interpolation.Replace(image, "x"));
+        var match = ImageReference.Match(Reference.Replace(image, "x"));
         return match.Success && match.Groups["tag"].Success ? match.Groups["tag"].Value : null;
     }
 
@@ -60,17 +60,17 @@ public static class Names
         var match = Constraint.Match(constraint);
         if (!match.Success)
         {
-            throw new ArgumentException($"'{constraint}' is not a placement constraint.", nameof(constraint));
+            throw Invalid.Argument($"'{constraint}' is not a placement constraint.", nameof(constraint));
         }
 
         return (match.Groups["key"].Value, match.Groups["op"].Value == "==", match.Groups["value"].Value);
     }
 
-    /// <summary>True when <paramref name="value"/> contains a deploy-time <c>${...}</c>.</summary>
-    public static bool HasInterpolation(string value) => value.IndexOf("${", StringComparison.Ordinal) >= 0;
+    /// <summary>True when <paramref name="value"/> contains a deploy-time <c>${...}</c> made by <see cref="Env"/>; a <c>${</c> typed in a string is text.</summary>
+    public static bool HasInterpolation(string value) => Model.Interpolation.Contains(value);
 
     /// <summary>True for an absolute container or host path.</summary>
     public static bool IsAbsolutePath(string? path) => path is { Length: > 0 } && path[0] == '/';
 
-    private static bool IsOnlyInterpolation(string value) => Interpolation.Replace(value, string.Empty).Length == 0;
+    private static bool IsOnlyInterpolation(string value) => Reference.Replace(value, string.Empty).Length == 0;
 }

@@ -12,7 +12,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsObjectName(value))
         {
-            throw new ArgumentException($"'{value}' is not a valid {kind} name: Docker accepts letters, digits, '_', '.' and '-', starting with a letter or digit, at most 63 characters.", parameter);
+            throw Invalid.Argument($"'{value}' is not a valid {kind} name: Docker accepts letters, digits, '_', '.' and '-', starting with a letter or digit, at most 63 characters.", parameter);
         }
 
         return value!;
@@ -23,7 +23,7 @@ internal static class Require
         NotNull(value, parameter);
         if (value!.Length == 0)
         {
-            throw new ArgumentException($"{what} cannot be empty.", parameter);
+            throw Invalid.Argument($"{what} cannot be empty.", parameter);
         }
 
         return value;
@@ -34,7 +34,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsImageReference(value))
         {
-            throw new ArgumentException($"'{value}' is not an image reference: expected [registry/]name[:tag][@digest] with a lowercase name.", parameter);
+            throw Invalid.Argument($"'{value}' is not an image reference: expected [registry/]name[:tag][@digest] with a lowercase name.", parameter);
         }
 
         return value!;
@@ -44,7 +44,7 @@ internal static class Require
     {
         if (value is not null && !Names.IsDuration(value))
         {
-            throw new ArgumentException($"'{value}' is not a duration: use Go syntax such as 5s, 1m30s or 500ms.", parameter);
+            throw Invalid.Argument($"'{value}' is not a duration: use Go syntax such as 5s, 1m30s or 500ms.", parameter);
         }
 
         return value;
@@ -55,7 +55,7 @@ internal static class Require
         NotNull(value, parameter);
         if (!Names.IsConstraint(value))
         {
-            throw new ArgumentException($"'{value}' is not a placement constraint: expected node.id|node.hostname|node.role|node.platform.os|node.platform.arch|node.labels.<name>|engine.labels.<name>, then == or !=, then a value.", parameter);
+            throw Invalid.Argument($"'{value}' is not a placement constraint: expected node.id|node.hostname|node.role|node.platform.os|node.platform.arch|node.labels.<name>|engine.labels.<name>, then == or !=, then a value.", parameter);
         }
 
         return value!.Trim();
@@ -65,7 +65,7 @@ internal static class Require
     {
         if (value < minimum)
         {
-            throw new ArgumentException($"{what} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}.", parameter);
+            throw Invalid.Argument($"{what} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, not {value.ToString(CultureInfo.InvariantCulture)}.", parameter);
         }
 
         return value;
@@ -75,23 +75,27 @@ internal static class Require
     {
         if (value is < 1 or > 65535)
         {
-            throw new ArgumentException($"{value.ToString(CultureInfo.InvariantCulture)} is not a port: use 1 to 65535.", parameter);
+            throw Invalid.Argument($"{value.ToString(CultureInfo.InvariantCulture)} is not a port: use 1 to 65535.", parameter);
         }
 
         return value;
     }
+
+    /// <summary>A bind source: an absolute host path, a deploy-time variable, or a path relative to the stack project (<c>./caddy</c>).</summary>
+    public static string HostPath(string? value, string what, string parameter) =>
+        value is not null && Emitting.HostPaths.IsRelative(value) && value.IndexOf(':') < 0 ? value : AbsolutePath(value, what, parameter);
 
     public static string AbsolutePath(string? value, string what, string parameter)
     {
         NotNull(value, parameter);
         if (!Names.IsAbsolutePath(value) && !Names.HasInterpolation(value!))
         {
-            throw new ArgumentException($"{what} '{value}' must be an absolute path.", parameter);
+            throw Invalid.Argument($"{what} '{value}' must be an absolute path.", parameter);
         }
 
         if (value!.IndexOf(':') >= 0 && !Names.HasInterpolation(value))
         {
-            throw new ArgumentException($"{what} '{value}' cannot contain ':' (it separates source, target and mode).", parameter);
+            throw Invalid.Argument($"{what} '{value}' cannot contain ':' (it separates source, target and mode).", parameter);
         }
 
         return value;
@@ -204,7 +208,7 @@ internal static class Require
 
         if (value is string text && UnpairedSurrogateAt(text) is { } index)
         {
-            throw new ArgumentException($"The text has an unpaired UTF-16 surrogate (\\u{((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}), which no stack file can hold.", parameter);
+            throw Invalid.Argument($"The text has an unpaired UTF-16 surrogate (\\u{((int)text[index]).ToString("X4", CultureInfo.InvariantCulture)} at index {index.ToString(CultureInfo.InvariantCulture)}), which no stack file can hold.", parameter);
         }
     }
 

@@ -71,20 +71,21 @@ public static class StackValidator
     }
 
     /// <summary>
-    /// The named volume a mount source uses: the source itself, or the fallback of a lone <c>${VAR:-name}</c>
-    /// (Docker resolves the variable at deploy time, and the fallback must then exist). Null for host paths.
+    /// The named volume a mount source uses: the source itself, or the fallback of a lone <c>${VAR:-name}</c> or
+    /// <c>${VAR-name}</c> (Docker resolves the variable at deploy time, and the fallback must then exist). Null for host paths.
     /// </summary>
     internal static string? NamedVolume(string source)
     {
-        if (source.StartsWith("${", System.StringComparison.Ordinal) && source.EndsWith("}", System.StringComparison.Ordinal))
+        if (Model.Interpolation.IsWholeReference(source))
         {
-            var fallback = source.IndexOf(":-", System.StringComparison.Ordinal);
-            if (fallback < 0 || source.IndexOf("${", 2, System.StringComparison.Ordinal) >= 0)
+            var body = Model.Interpolation.Body(source);
+            var dash = body.IndexOf('-');
+            if (dash < 0 || body.IndexOf('?') is var question and >= 0 && question < dash)
             {
                 return null;
             }
 
-            source = source.Substring(fallback + 2, source.Length - fallback - 3);
+            source = body.Substring(dash + 1);
         }
 
         return Names.IsObjectName(source) ? source : null;

@@ -27,7 +27,7 @@ internal sealed class IdiomaticStackSource
     private static readonly string[] Words = ["api", "web", "jobs", "billing", "search", "auth", "mailer", "media", "reports", "queue"];
     private static readonly string[] Tiers = ["gold", "silver", "bronze", "free"];
     private static readonly string[] Teams = ["core", "data", "edge", "ops"];
-    private static readonly string[] Images = ["nginx:1.27", "redis:7.2-alpine", "registry.iklim.co/api:1.4.2", "rabbitmq:3.13-management", "${REGISTRY}/worker:${TAG:-latest}"];
+    private static readonly string[] Images = ["nginx:1.27", "redis:7.2-alpine", "registry.iklim.co/api:1.4.2", "rabbitmq:3.13-management"];
 
     private readonly Random _random;
     private readonly string _namespace;
@@ -720,7 +720,7 @@ internal sealed class IdiomaticStackSource
     private void DslSweep(int k)
     {
         Construct("dsl-sweep");
-        var calls = new List<string> { ".Image(\"" + Pick(Images) + "\")" };
+        var calls = new List<string> { ".Image(" + Pick("\"" + Pick(Images) + "\"", "Env.Var(\"REGISTRY\") + \"/worker:\" + Env.Var(\"TAG\", \"latest\")", "$\"{Env.Var(\"REGISTRY\")}/worker:{Env.Var(\"TAG\", \"2.0.1\")}\"") + ")" };
         for (var i = 0; i < 3 + _random.Next(8); i++)
         {
             calls.Add(Pick(

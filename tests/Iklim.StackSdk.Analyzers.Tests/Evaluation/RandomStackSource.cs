@@ -12,7 +12,11 @@ namespace Iklim.StackSdk.Analyzers.Tests.Evaluation;
 /// </summary>
 internal sealed class RandomStackSource
 {
-    private static readonly string[] Images = ["redis:7.2.5-alpine", "rabbitmq:3.13.7-management", "registry.iklim.co/api:1.4.2", "nginx", "quay.io/coreos/etcd:v3.5.9", "${REGISTRY}/worker:${TAG:-latest}"];
+    private static readonly string[] Images = ["redis:7.2.5-alpine", "rabbitmq:3.13.7-management", "registry.iklim.co/api:1.4.2", "nginx", "quay.io/coreos/etcd:v3.5.9"];
+
+    // Deploy-time images, made with Env by concatenation and by interpolation: the evaluator runs the real Env methods.
+    private static readonly string[] ImageExpressions =
+        [.. Images.Select(Quote), "Env.Var(\"REGISTRY\") + \"/worker:\" + Env.Var(\"TAG\", \"latest\")", "$\"{Env.Var(\"REGISTRY\")}/worker:{Env.Var(\"TAG\", \"1.0\", onlyWhenUnset: true)}\""];
     private static readonly string[] Constraints = ["node.labels.type == service", "node.role == manager", "node.role != worker", "node.hostname == iklim-app-01", "engine.labels.zone == b"];
     private static readonly string[] Durations = ["5s", "1m30s", "500ms", "2h"];
     private static readonly string[] Enums = ["UpdateOrder.StopFirst", "UpdateOrder.StartFirst"];
@@ -127,13 +131,13 @@ internal sealed class RandomStackSource
         var calls = new List<string>();
         if (!overriding || Chance(3))
         {
-            calls.Add($".Image({Quote(Pick(Images))})");
+            calls.Add($".Image({Pick(ImageExpressions)})");
         }
 
         for (var i = 0; i < _random.Next(4); i++)
         {
             calls.Add(Pick(
-                $".Environment(\"VAR_{_random.Next(5)}\", {Pick(Quote("v" + _random.Next(9)), "$\"{Swarm.NodeHostname}-" + _random.Next(9) + "\"", "Env.Var(\"SOURCE_" + _random.Next(3) + "\")", "Project + \"-" + _random.Next(9) + "\"")})",
+                $".Environment(\"VAR_{_random.Next(5)}\", {Pick(Quote("v" + _random.Next(9)), "$\"{Swarm.NodeHostname}-" + _random.Next(9) + "\"", "Env.Var(\"SOURCE_" + _random.Next(3) + "\")", "Project + \"-" + _random.Next(9) + "\"", "\"$apr1$x\"", "\"$$\" + Env.Required(\"SOURCE_" + _random.Next(3) + "\", \"set it\") + \"a$\"")})",
                 $".Label(\"label.{_random.Next(4)}\", {Quote("l" + _random.Next(9))})",
                 $".ServiceLabel(\"deploy.{_random.Next(4)}\", Project)",
                 $".Constraint({Quote(Pick(Constraints))})",

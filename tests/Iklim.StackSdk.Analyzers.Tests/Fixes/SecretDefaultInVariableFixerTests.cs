@@ -39,7 +39,7 @@ public sealed class SecretDefaultInVariableFixerTests
         SecretDefaultInVariableFixer.DropDefaultKey);
 
     [Fact]
-    public Task LiteralText_GetsNoFix()
+    public Task Concatenation_GetsNoFix()
     {
         var source = """
             using Iklim.StackSdk;
@@ -49,7 +49,7 @@ public sealed class SecretDefaultInVariableFixerTests
             {
                 public void Configure(IStackBuilder stack)
                 {
-                    stack.Service("grafana").Image("grafana/grafana:11.3.1").{|IKS0112:Environment("GF_SECURITY_ADMIN_PASSWORD", "${ADMIN_PASSWORD:-admin}")|};
+                    stack.Service("grafana").Image("grafana/grafana:11.3.1").{|IKS0112:Environment("GF_SECURITY_ADMIN_PASSWORD", "admin:" + Env.Var("ADMIN_PASSWORD", "admin"))|};
                 }
             }
             """;

@@ -17,7 +17,7 @@ public sealed class SecretDefaultInVariableAnalyzerTests
                 stack.Service("grafana").Image("grafana/grafana:11.3.1")
                     .{|#0:Environment("GF_SECURITY_ADMIN_PASSWORD", Env.Var("ADMIN_PASSWORD", "admin"))|};
                 stack.Service("caddy").Image("caddy:2.8.4").Global()
-                    .{|IKS0112:Environment("ADMIN_PASSWORD", "${ADMIN_PASSWORD:-admin}")|};
+                    .{|IKS0112:Environment("ADMIN_PASSWORD", $"{Env.Var("ADMIN_PASSWORD", "admin")}")|};
             }
         }
         """,

@@ -90,7 +90,8 @@ public sealed class UnpinnedImageTagAnalyzerTests
         {
             public void Configure(IStackBuilder stack)
             {
-                stack.Service("worker").Image("${REGISTRY}/worker:${TAG:-1.0}");
+                stack.Service("worker").Image(Env.Var("REGISTRY") + "/worker:" + Env.Var("TAG", "1.0"));
+                stack.Service("job").Image($"{Env.Var("REGISTRY")}/job:{Env.Var("JOB_TAG", "1.0", onlyWhenUnset: true)}");
                 stack.Service("api").Image("ghcr.io/iklimco/api:" + Env.Var("API_TAG"));
             }
         }

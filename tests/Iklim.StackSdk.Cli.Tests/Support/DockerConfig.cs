@@ -11,10 +11,19 @@ namespace Iklim.StackSdk.Cli.Tests.Support;
 /// </summary>
 internal static class DockerConfig
 {
-    public static string Of(params string[] files)
+    // Docker prints a relative host path resolved against the compose file's folder, shown here as "./".
+    public static string Of(params string[] files) => Relative(DockerCli.StackConfigOrFail(files), files[0]);
+
+    /// <summary>
+    /// The rebuilt files' config, where a project file the import re-based resolves into the input's folder and the
+    /// build's own files (a gateway's config.yaml) into the rebuilt deploy folder: both read "./" as in the input's.
+    /// </summary>
+    public static string OfRebuilt(string inputFile, params string[] files) =>
+        Relative(Relative(DockerCli.StackConfigOrFail(files), files[0]), inputFile);
+
+    private static string Relative(string output, string file)
     {
-        var output = DockerCli.StackConfigOrFail(files);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(files[0]))!;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file))!;
         return Normalise(output.Replace(folder + "/", "./", StringComparison.Ordinal));
     }
 

@@ -35,11 +35,11 @@ internal static class RoundTrip
         }
 
         var baseOut = Path.Combine(deploy, model.BaseFile);
-        AssertSame(DockerConfig.Of(baseFile), DockerConfig.Of(baseOut), baseFile, code);
+        AssertSame(DockerConfig.Of(baseFile), DockerConfig.OfRebuilt(baseFile, baseOut), baseFile, code);
         for (var i = 0; i < overlays.Length; i++)
         {
             var overlayOut = Path.Combine(deploy, model.OverlayFile(model.Profiles[i].Name));
-            AssertSame(DockerConfig.Of(baseFile, overlays[i]), DockerConfig.Of(baseOut, overlayOut), baseFile + " + " + overlays[i], code);
+            AssertSame(DockerConfig.Of(baseFile, overlays[i]), DockerConfig.OfRebuilt(baseFile, baseOut, overlayOut), baseFile + " + " + overlays[i], code);
         }
 
         return code;

@@ -1,3 +1,4 @@
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests.Rules;
@@ -60,8 +61,8 @@ public sealed class FloatingImageTagModelTests
         {
             s.Service("a").Image("redis:alpine@sha256:" + new string('a', 64));
             s.Service("b").Image("redis:7.2@sha256:" + new string('b', 64));
-            s.Service("c").Image("app:${TAG}");
-            s.Service("d").Image("app:${TAG:-edge}");
+            s.Service("c").Image(Interpolation.FromCompose("app:${TAG}"));
+            s.Service("d").Image(Interpolation.FromCompose("app:${TAG:-edge}"));
             s.Service("e").Image("redis:latest");
             s.Service("f").Image("redis");
         });

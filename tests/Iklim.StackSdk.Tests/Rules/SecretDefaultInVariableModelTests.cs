@@ -1,3 +1,4 @@
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests.Rules;
@@ -11,7 +12,7 @@ public sealed class SecretDefaultInVariableModelTests
     [Fact]
     public void LiteralDefault_Triggers_WithoutTheDefaultInTheMessage()
     {
-        var findings = RuleStack.Findings(Id, s => s.Service("grafana").Image("grafana/grafana:11.3.1").Environment("GF_SECURITY_ADMIN_PASSWORD", "${ADMIN_PASSWORD:-admin}"));
+        var findings = RuleStack.Findings(Id, s => s.Service("grafana").Image("grafana/grafana:11.3.1").Environment("GF_SECURITY_ADMIN_PASSWORD", Interpolation.FromCompose("${ADMIN_PASSWORD:-admin}")));
 
         var finding = RuleStack.Single(findings, "", "Environment:GF_SECURITY_ADMIN_PASSWORD", "base");
         Assert.Equal(
@@ -27,7 +28,7 @@ public sealed class SecretDefaultInVariableModelTests
     [InlineData("ADMIN_PASSWORD", "${ADMIN_PASSWORD:-admin}")]
     public void OtherShapes_Trigger(string name, string value)
     {
-        RuleStack.Single(RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0.0").Environment(name, value)), "", "Environment:" + name, "base");
+        RuleStack.Single(RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0.0").Environment(name, Interpolation.FromCompose(value))), "", "Environment:" + name, "base");
     }
 
     [Fact]
@@ -43,14 +44,14 @@ public sealed class SecretDefaultInVariableModelTests
     public void NoDefaultEmptyDefaultVariableDefaultOrNotASecret_DoesNotTrigger()
     {
         var findings = RuleStack.Findings(Id, s => s.Service("app").Image("app:1.0.0")
-            .Environment("A_PASSWORD", "${A_PASSWORD}")
-            .Environment("B_PASSWORD", "${B_PASSWORD:-}")
-            .Environment("C_PASSWORD", "${C_PASSWORD:-${FALLBACK_PASSWORD}}")
-            .Environment("D_PASSWORD_FILE", "${D_FILE:-/run/secrets/d}")
-            .Environment("E_PASSWORD", "${E:-/run/secrets/e}")
-            .Environment("ALLOW_EMPTY_PASSWORD", "${ALLOW_EMPTY:-no}")
-            .Environment("ADMIN_USER", "${ADMIN_USER:-admin}")
-            .Environment("REDIS_HOST", "${REDIS_HOST:-redis}"));
+            .Environment("A_PASSWORD", Interpolation.FromCompose("${A_PASSWORD}"))
+            .Environment("B_PASSWORD", Interpolation.FromCompose("${B_PASSWORD:-}"))
+            .Environment("C_PASSWORD", Interpolation.FromCompose("${C_PASSWORD:-${FALLBACK_PASSWORD}}"))
+            .Environment("D_PASSWORD_FILE", Interpolation.FromCompose("${D_FILE:-/run/secrets/d}"))
+            .Environment("E_PASSWORD", Interpolation.FromCompose("${E:-/run/secrets/e}"))
+            .Environment("ALLOW_EMPTY_PASSWORD", Interpolation.FromCompose("${ALLOW_EMPTY:-no}"))
+            .Environment("ADMIN_USER", Interpolation.FromCompose("${ADMIN_USER:-admin}"))
+            .Environment("REDIS_HOST", Interpolation.FromCompose("${REDIS_HOST:-redis}")));
 
         Assert.Empty(findings);
     }

@@ -1,3 +1,4 @@
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests.Rules;
@@ -60,7 +61,7 @@ public sealed class SecretInPlainEnvironmentModelTests
     {
         var findings = RuleStack.Findings(Id, s => s.Service("redis").Image("redis:7.4.2")
             .Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD"))
-            .Environment("REDIS_MASTER_PASSWORD", "${REDIS_PASSWORD}")
+            .Environment("REDIS_MASTER_PASSWORD", Interpolation.FromCompose("${REDIS_PASSWORD}"))
             .Environment("DATABASE_URL_PASSWORD", "/run/secrets/db_password")
             .Environment("RABBITMQ_ERLANG_COOKIE_FILE", "/run/secrets/rabbitmq_erlang_cookie")
             .Environment("TLS_KEY_FILE", "/vault/certs/key.pem"));

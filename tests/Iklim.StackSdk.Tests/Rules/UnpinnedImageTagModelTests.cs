@@ -1,3 +1,4 @@
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests.Rules;
@@ -56,9 +57,9 @@ public sealed class UnpinnedImageTagModelTests
         var findings = RuleStack.Findings(Id, s =>
         {
             s.Service("a").Image("redis@sha256:" + new string('a', 64));
-            s.Service("b").Image("app:${TAG}");
-            s.Service("c").Image("app:${TAG:-latest}");
-            s.Service("d").Image("${APP_IMAGE}");
+            s.Service("b").Image(Interpolation.FromCompose("app:${TAG}"));
+            s.Service("c").Image(Interpolation.FromCompose("app:${TAG:-latest}"));
+            s.Service("d").Image(Interpolation.FromCompose("${APP_IMAGE}"));
         });
 
         Assert.Empty(findings);

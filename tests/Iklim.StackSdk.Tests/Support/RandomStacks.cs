@@ -8,11 +8,11 @@ namespace Iklim.StackSdk.Tests.Support;
 /// </summary>
 internal sealed class RandomStacks
 {
-    private static readonly string[] Images = { "nginx:1.27.2-alpine", "redis:7.2.5-alpine", "registry.example.com:5000/team/app:1.2.3", "busybox:1.36.1", "app:${TAG:-1.0}" };
+    private static readonly string[] Images = { "nginx:1.27.2-alpine", "redis:7.2.5-alpine", "registry.example.com:5000/team/app:1.2.3", "busybox:1.36.1", "app:" + Env.Var("TAG", "1.0") };
     private static readonly string[] Values =
     {
         "x", "yes", "no", "on", "off", "~", "null", "0x1F", "1e3", "010", "a: b", " #x", " lead", "trail ", "line1\nline2",
-        "İıŞşĞğ", "{{.Node.Hostname}}", "${VAR:-x}", "$$", "true", "12:30", "'q'", "\"dq\"", "[x]", "{x}", "-", "*star", "&a", "!t",
+        "İıŞşĞğ", "{{.Node.Hostname}}", Env.Var("VAR", "x"), "$$", "$apr1$x", "$", "a$", "${X}", "true", "12:30", "'q'", "\"dq\"", "[x]", "{x}", "-", "*star", "&a", "!t",
         "%p", "@at", "`bt`", "a #b", "tab\there", "https://example.com:8200/x?y=1", "rabbit@rabbitmq-{{.Node.Hostname}}",
     };
 

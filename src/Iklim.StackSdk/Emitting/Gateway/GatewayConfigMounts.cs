@@ -78,7 +78,7 @@ internal static class GatewayConfigMounts
         }
 
         var spec = scope.Service(service) ?? new ServiceSpec(service);
-        var value = "${" + admin.KeyVariable + ":?set " + admin.KeyVariable + " to the APISIX Admin API key}";
+        var value = Env.Required(admin.KeyVariable, "set " + admin.KeyVariable + " to the APISIX Admin API key");
         var passed = spec with { Environment = spec.Environment.Set(admin.KeyVariable, value) };
         return scope with { Services = scope.Services.Upsert(s => s.Name == service, passed) };
     }

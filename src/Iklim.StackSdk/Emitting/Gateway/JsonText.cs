@@ -108,6 +108,8 @@ internal sealed class JsonText
 
     private static void Quote(StringBuilder text, string value)
     {
+        // The Admin API never interpolates; a deploy-time reference outside RuntimeString reads as written.
+        value = Model.Interpolation.ToDisplay(value);
         text.Append('"');
         foreach (var c in value)
         {

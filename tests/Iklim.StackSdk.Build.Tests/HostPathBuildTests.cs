@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace Iklim.StackSdk.Build.Tests;
+
+/// <summary>
+/// Relative host paths in C# are relative to the stack project: the build writes them relative to the deploy folder,
+/// `docker stack config` resolves them to the project's real files, and a config or secret file that does not exist
+/// fails the build at the C# call (IKS0906). TinyStack builds with the whole SDK from this repository.
+/// </summary>
+[Trait("Category", "Build")]
+[Collection(nameof(StackProjectBuildTests))]
+public sealed class HostPathBuildTests
+{
+    private const string Calls = """
+        stack.Config("caddyfile").File("./caddy/Caddyfile");
+                stack.Secret("token").File("../shared/token.txt");
+                stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Replicas(2)
+                    .Config("caddyfile", "/etc/caddy/Caddyfile").Secret("token").Bind("./static", "/srv", readOnly: true);
+        """;
+
+    [Fact]
+    public void RelativePaths_AreWrittenFromTheDeployFolder_AndDockerFindsTheProjectsFiles()
+    {
+        using var fixture = WithHostPaths();
+        var build = fixture.Build();
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        var baseFile = Path.Combine(fixture.DeployDirectory, "docker-stack-tiny.yml");
+        var text = File.ReadAllText(baseFile);
+        Assert.Contains("      - \"../static:/srv:ro\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("    file: \"../caddy/Caddyfile\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("    file: \"../../shared/token.txt\"\n", text, StringComparison.Ordinal);
+        AssertDockerResolves(fixture, baseFile);
+    }
+
+    [Fact]
+    public void DeployFolderOutsideTheProject_StillResolvesToTheProjectsFiles()
+    {
+        using var fixture = WithHostPaths();
+        var elsewhere = fixture.TempPath(Path.Combine("out", "deploy"));
+        var build = fixture.Build(null, "-p:IklimStackDeployDir=" + elsewhere);
+        Assert.True(build.ExitCode == 0, build.Output);
+
+        var baseFile = Path.Combine(elsewhere, "docker-stack-tiny.yml");
+        Assert.Contains("    file: \"../../TinyStack/caddy/Caddyfile\"\n", File.ReadAllText(baseFile), StringComparison.Ordinal);
+        AssertDockerResolves(fixture, baseFile);
+    }
+
+    [Fact]
+    public void MissingFile_FailsAtItsCall_AndWritesNothing()
+    {
+        using var fixture = WithHostPaths();
+        File.Delete(Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile"));
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var line = File.ReadAllLines(source).Select((l, i) => (l, i)).Single(x => x.l.Contains("stack.Config(\"caddyfile\")", StringComparison.Ordinal));
+        // At the File(...) call that names the path.
+        var column = line.l.IndexOf("File(", StringComparison.Ordinal) + 1;
+
+        var build = fixture.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"TinyStack.cs({line.i + 1},{column}): error IKS0906: TinyStack: tiny not written: config 'caddyfile' reads './caddy/Caddyfile', which does not exist", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("IKS0906: TinyStack: tiny not written: secret", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fixture.DeployDirectory, "docker-stack-tiny.yml")), build.Output);
+    }
+
+    private static FixtureBuild WithHostPaths()
+    {
+        var fixture = new FixtureBuild("TinyStack");
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var text = File.ReadAllText(source).ReplaceLineEndings("\n");
+        const string web = "stack.Service(\"web\").Image(\"nginx:1.27.2-alpine\").Network(\"net\").Replicas(2);";
+        Assert.Contains(web, text, StringComparison.Ordinal);
+        File.WriteAllText(source, text.Replace(web, Calls, StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "caddy"));
+        File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile"), ":80\n");
+        Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "static"));
+        Directory.CreateDirectory(fixture.TempPath("shared"));
+        File.WriteAllText(fixture.TempPath(Path.Combine("shared", "token.txt")), "not-a-secret\n");
+        return fixture;
+    }
+
+    // Docker resolves the relative paths against the compose file's folder, wherever the command runs.
+    private static void AssertDockerResolves(FixtureBuild fixture, string baseFile)
+    {
+        var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
+        foreach (var argument in new[] { "stack", "config", "-c", baseFile })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var docker = Process.Start(start)!;
+        var output = docker.StandardOutput.ReadToEnd();
+        var error = docker.StandardError.ReadToEnd();
+        docker.WaitForExit();
+        Assert.True(docker.ExitCode == 0, error);
+        Assert.Contains("file: " + Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile") + "\n", output, StringComparison.Ordinal);
+        Assert.Contains("file: " + fixture.TempPath(Path.Combine("shared", "token.txt")) + "\n", output, StringComparison.Ordinal);
+        Assert.Contains("source: " + Path.Combine(fixture.ProjectDirectory, "static") + "\n", output, StringComparison.Ordinal);
+    }
+}
