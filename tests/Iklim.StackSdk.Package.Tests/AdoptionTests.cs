@@ -75,6 +75,10 @@ public sealed class AdoptionTests(PackedSdk sdk, ITestOutputHelper output)
         Assert.True(built.ExitCode == 0, built.Output);
         Assert.Contains("0 Warning(s)", built.Output, StringComparison.Ordinal);
         Assert.Contains("Payments: wrote docker-stack-payments.yml", built.Output, StringComparison.Ordinal);
-        Assert.Equal(["STACK.md", "docker-stack-payments.yml"], Directory.GetFiles(consumer.DeployDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal([".iklim-stack-files", "STACK.md", "docker-stack-payments.yml"], Directory.GetFiles(consumer.DeployDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The build owns exactly the artefacts it wrote (its header line first), and nothing else in the folder.
+        var owned = File.ReadAllLines(Path.Combine(consumer.DeployDirectory, ".iklim-stack-files")).Skip(1);
+        Assert.Equal(["STACK.md", "docker-stack-payments.yml"], owned);
     }
 }
