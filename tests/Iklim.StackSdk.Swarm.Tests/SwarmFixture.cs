@@ -74,9 +74,9 @@ public sealed class SwarmFixture : IAsyncLifetime
     public static IEnumerable<(string Name, StackScope Scope)> DeployedScopes(StackModel model)
     {
         yield return ("base", model.Base);
-        foreach (var profile in model.Profiles)
+        foreach (var profile in StackPlan.Of(model).Profiles)
         {
-            yield return (profile.Name, DockerMerge.Merge(model.Base, OverlayPlanner.Plan(model.Base, profile).Overlay));
+            yield return (profile.Profile.Name, profile.Plan.Effective);
         }
     }
 

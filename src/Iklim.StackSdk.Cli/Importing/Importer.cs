@@ -145,10 +145,11 @@ internal static class Importer
     private static void CheckSameDeployment(IReadOnlyList<ComposeFile> files, IReadOnlyList<string> profiles, StackModel model)
     {
         Same(files[0], files[0].Scope, model.Base);
+        var plan = StackPlan.Of(model);
         for (var i = 0; i < profiles.Count; i++)
         {
             var expected = Deployment.Effective(new[] { files[0], files[i + 1] });
-            var actual = OverlayPlanner.Plan(model.Base, model.Profile(profiles[i])!).Effective;
+            var actual = plan.For(profiles[i])!.Effective;
             Same(files[i + 1], expected, actual);
         }
     }
