@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
@@ -95,8 +94,7 @@ public sealed class StackBuilder : IStackBuilder
     /// </summary>
     public StackBuildResult Build()
     {
-        var model = GatewayConfigMounts.Attach(
-            new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList()));
+        var model = new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList());
         var findings = _context.Findings.Concat(model.Validate())
             .Select(f => f.Origin is null ? f with { Origin = _context.Provenance.Locate(f.Where) } : f)
             .ToList();
