@@ -95,7 +95,7 @@ public sealed class StackBuilder : IStackBuilder
     public StackBuildResult Build()
     {
         var model = new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList());
-        var findings = _context.Findings.Concat(model.Validate())
+        var findings = _context.Findings.Concat(StackChecks.Run(model))
             .Select(f => f.Origin is null ? f with { Origin = _context.Provenance.Locate(f.Where) } : f)
             .ToList();
         return new StackBuildResult(model, findings, _context.Provenance);
