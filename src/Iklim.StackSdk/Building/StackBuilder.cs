@@ -15,7 +15,7 @@ namespace Iklim.StackSdk.Building;
 /// </summary>
 /// <example><code>
 /// var result = StackBuilder.Run(new InfraStack());
-/// var yaml = StackEmitter.Base(result.Model);
+/// var files = StackArtefacts.Create(result.Model);
 /// </code></example>
 public sealed class StackBuilder : IStackBuilder
 {
