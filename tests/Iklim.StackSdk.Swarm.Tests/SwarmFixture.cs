@@ -22,7 +22,7 @@ public sealed class SwarmCollection : ICollectionFixture<SwarmFixture>
 /// Disposal undoes all of it (stacks, swarm, dockerd by PID, mounts, temp dirs, created bind dirs, bridges),
 /// also when setup failed half-way.
 /// </summary>
-public sealed class SwarmFixture : IAsyncLifetime
+public sealed class SwarmFixture : SwarmFixtureBase
 {
     /// <summary>The local image every stack image name is tagged to.</summary>
     public const string PlaceholderImage = Placeholder.Image;
@@ -31,8 +31,6 @@ public sealed class SwarmFixture : IAsyncLifetime
     private static readonly string StalePidFile = Path.Combine(StateDir, "dockerd.pid");
     private static readonly string CreatedManifest = Path.Combine(StateDir, "created.txt");
 
-    private readonly IMessageSink _sink;
-    private readonly List<string> _setupLog = new();
     private readonly HashSet<string> _tags = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _stubs = new(StringComparer.Ordinal);
     private readonly List<string> _createdDirs = new();
@@ -46,8 +44,8 @@ public sealed class SwarmFixture : IAsyncLifetime
     private bool _placeholderImported;
 
     public SwarmFixture(IMessageSink sink)
+        : base(sink, "Swarm", "swarm")
     {
-        _sink = sink;
         Docker = new DockerCli(Environment.GetEnvironmentVariable("DOCKER_HOST") is { Length: > 0 } host ? host : "unix:///var/run/docker.sock");
     }
 
@@ -59,16 +57,8 @@ public sealed class SwarmFixture : IAsyncLifetime
     /// <summary>The one node of the Swarm as the scheduler sees it.</summary>
     public NodeFacts Node { get; private set; } = new(string.Empty, NodeRole.Manager, new Dictionary<string, string>());
 
-    /// <summary>Why the Swarm is not available: a missing prerequisite (skip locally, fail under CI).</summary>
-    public string? Missing { get; private set; }
-
-    /// <summary>Setup failed although the prerequisites were there: always a failure.</summary>
-    public string? Broken { get; private set; }
-
     /// <summary>True when this fixture started dockerd (rather than using a daemon that already answered).</summary>
     public bool StartedDaemon => _dockerd is not null;
-
-    public IReadOnlyList<string> SetupLog => _setupLog;
 
     /// <summary>Every scope a deploy can produce: the base alone, and the base merged with each profile's overlay as Docker merges the files.</summary>
     public static IEnumerable<(string Name, StackScope Scope)> DeployedScopes(StackModel model)
@@ -78,51 +68,6 @@ public sealed class SwarmFixture : IAsyncLifetime
         {
             yield return (profile.Profile.Name, profile.Plan.Effective);
         }
-    }
-
-    /// <summary>Call first in every Swarm test: skips (locally) or fails (CI=true, or a broken setup) with the reason.</summary>
-    public void Require()
-    {
-        if (Broken is not null)
-        {
-            throw new InvalidOperationException("The Swarm fixture failed to set up: " + Broken);
-        }
-
-        if (Missing is not null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("CI=true and the Swarm tests cannot run: " + Missing);
-            }
-
-            Skip.If(true, "Swarm tests skipped: " + Missing);
-        }
-    }
-
-    public Task InitializeAsync()
-    {
-        try
-        {
-            Missing = MissingPrerequisite();
-            if (Missing is null)
-            {
-                SetUp();
-            }
-        }
-        catch (Exception e)
-        {
-            Broken ??= e.ToString();
-            Tell("setup failed: " + e.Message);
-            TearDown();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        TearDown();
-        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -151,29 +96,7 @@ public sealed class SwarmFixture : IAsyncLifetime
             }
         }
 
-        foreach (var network in scopes.SelectMany(s => s.Networks).Where(n => n.External).Select(n => n.ExternalName ?? n.Name).Distinct())
-        {
-            if (!Docker.Run("network", "inspect", network).Ok)
-            {
-                Docker.Check("network", "create", "-d", "overlay", "--attachable", network);
-                Log($"docker network create -d overlay --attachable {network}");
-            }
-        }
-
-        foreach (var (kind, name) in scopes.SelectMany(s => s.Secrets.Where(x => x.External).Select(x => ("secret", x.ExternalName ?? x.Name))
-                     .Concat(s.Configs.Where(x => x.External).Select(x => ("config", x.ExternalName ?? x.Name)))).Distinct())
-        {
-            if (!Docker.Run(kind, "inspect", name).Ok)
-            {
-                var created = Docker.RunIn(null, "x", null, kind, "create", name, "-");
-                if (!created.Ok)
-                {
-                    throw new InvalidOperationException(created.ToString());
-                }
-
-                Log($"printf x | docker {kind} create {name} -");
-            }
-        }
+        CreateExternals(Docker, scopes);
 
         foreach (var source in services.SelectMany(s => s.Volumes).Select(v => v.Source).Where(s => s.StartsWith('/')).Distinct())
         {
@@ -200,29 +123,12 @@ public sealed class SwarmFixture : IAsyncLifetime
         _deployedStacks.Remove(stack);
     }
 
-    private string? MissingPrerequisite()
+    protected override string WhyRoot => "they start dockerd and create the sample's bind-mount directories such as /opt/iklimco/vault/data";
+
+    protected override string Packages => "docker.io busybox-static";
+
+    protected override void AddMissing(List<string> missing)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return "Docker Swarm tests run on Linux only.";
-        }
-
-        if (!Environment.IsPrivilegedProcess)
-        {
-            return "they must run as root (they start dockerd and create the sample's bind-mount directories such as /opt/iklimco/vault/data).";
-        }
-
-        var missing = new List<string>();
-        if (Shell.Which("docker") is null)
-        {
-            missing.Add("the docker CLI (apt package docker.io)");
-        }
-
-        if (BusyboxPath() is null)
-        {
-            missing.Add("/bin/busybox (apt package busybox-static)");
-        }
-
         if (Shell.Which("tar") is null)
         {
             missing.Add("tar");
@@ -232,15 +138,9 @@ public sealed class SwarmFixture : IAsyncLifetime
         {
             missing.Add($"dockerd (apt package docker.io): no daemon answers on {Docker.Host}");
         }
-
-        return missing.Count == 0 ? null : "missing " + string.Join(", ", missing) + ". Install with: apt-get install -y docker.io busybox-static";
     }
 
-    private static string? BusyboxPath() => Placeholder.BusyboxPath();
-
-    private static string? DockerdPath() => Shell.Which("dockerd") ?? (File.Exists("/usr/sbin/dockerd") ? "/usr/sbin/dockerd" : null);
-
-    private void SetUp()
+    protected override void SetUp()
     {
         var inventoryNode = Sample.Base.Nodes.FirstOrDefault();
         Directory.CreateDirectory(StateDir);
@@ -326,7 +226,7 @@ public sealed class SwarmFixture : IAsyncLifetime
         var uts = hostname is not null && Shell.Which("unshare") is not null && Shell.Run("unshare", new[] { "--uts", "true" }).Ok;
         var info = new ProcessStartInfo(uts ? "unshare" : "sh") { UseShellExecute = false, RedirectStandardInput = true };
         var arguments = uts
-            ? new[] { "--uts", "sh", "-c", "\"$0\" hostname \"$1\" || exit 97; log=\"$2\"; shift 3; exec \"$@\" >>\"$log\" 2>&1", BusyboxPath()!, hostname!, log, "--" }
+            ? new[] { "--uts", "sh", "-c", "\"$0\" hostname \"$1\" || exit 97; log=\"$2\"; shift 3; exec \"$@\" >>\"$log\" 2>&1", Placeholder.BusyboxPath()!, hostname!, log, "--" }
             : new[] { "-c", "log=\"$1\"; shift 2; exec \"$@\" >>\"$log\" 2>&1", "sh", log, "--" };
         foreach (var argument in arguments.Concat(dockerd))
         {
@@ -429,28 +329,8 @@ public sealed class SwarmFixture : IAsyncLifetime
         }
     }
 
-    private static void UnmountUnder(string dir)
+    protected override void TearDown()
     {
-        foreach (var mount in File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(dir, StringComparison.Ordinal)).Reverse())
-        {
-            Shell.Run("umount", new[] { "-l", mount });
-        }
-    }
-
-    private void TearDown()
-    {
-        void Step(string what, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception e)
-            {
-                Tell($"teardown: {what} failed: {e.Message}");
-            }
-        }
-
         foreach (var stack in _deployedStacks.ToList())
         {
             Step("stack rm " + stack, () => Docker.Run("stack", "rm", stack));
@@ -535,31 +415,4 @@ public sealed class SwarmFixture : IAsyncLifetime
 
     private static int? ReadPid(string file) =>
         File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : null;
-
-    /// <summary>SIGTERM, up to 30 s, then SIGKILL; by PID only.</summary>
-    private static void Stop(int pid, Process? child)
-    {
-        bool Gone() => child is not null ? child.HasExited : !File.Exists($"/proc/{pid}/comm") || File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] == "Z";
-        if (Gone())
-        {
-            return;
-        }
-
-        Shell.Run("kill", new[] { "-TERM", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-        if (!Poll.Try(Gone, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(200)))
-        {
-            Shell.Run("kill", new[] { "-KILL", pid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
-            Poll.Try(Gone, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200));
-        }
-
-        child?.WaitForExit();
-    }
-
-    private void Log(string line)
-    {
-        _setupLog.Add(line);
-        Tell(line);
-    }
-
-    private void Tell(string line) => _sink.OnMessage(new DiagnosticMessage("[swarm] " + line));
 }

@@ -59,7 +59,7 @@ public sealed class SwarmNode
 /// every node and tagged with every image, the daemons prefer offline images, and stacks deploy with
 /// <c>--resolve-image never</c>. Every process is ended by its own PID; disposal checks nothing is left behind.
 /// </summary>
-public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
+public sealed class ThreeNodeSwarmFixture : SwarmFixtureBase
 {
     public const string Bridge = "iklim-swarm-br";
 
@@ -67,8 +67,6 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
     private const string Subnet = "10.231.77.";
     private static readonly string Manifest = Path.Combine(StateDir, "created.txt");
 
-    private readonly IMessageSink _sink;
-    private readonly List<string> _setupLog = new();
     private readonly List<string> _namespaces = new();
     private readonly List<string> _createdDirs = new();
     private readonly HashSet<string> _deployedStacks = new(StringComparer.Ordinal);
@@ -77,7 +75,10 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
     private string? _runRoot;
     private bool _createdNetnsDir;
 
-    public ThreeNodeSwarmFixture(IMessageSink sink) => _sink = sink;
+    public ThreeNodeSwarmFixture(IMessageSink sink)
+        : base(sink, "three-node Swarm", "swarm3")
+    {
+    }
 
     /// <summary>The sample stack.</summary>
     public static StackModel Sample => SwarmFixture.Sample;
@@ -91,56 +92,10 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
     /// <summary>The docker CLI against the manager.</summary>
     public DockerCli Manager => Nodes.First(n => n.Spec.Role == NodeRole.Manager).Docker;
 
-    public string? Missing { get; private set; }
-
-    public string? Broken { get; private set; }
-
-    public IReadOnlyList<string> SetupLog => _setupLog;
-
     /// <summary>True while the sample's prod profile is deployed: a test deployed it and none has removed it since.</summary>
     public bool ProdDeployed { get; set; }
 
-    public void Require()
-    {
-        if (Broken is not null)
-        {
-            throw new InvalidOperationException("The three-node Swarm fixture failed to set up: " + Broken);
-        }
-
-        if (Missing is not null)
-        {
-            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException("CI=true and the three-node Swarm tests cannot run: " + Missing);
-            }
-
-            Skip.If(true, "Three-node Swarm tests skipped: " + Missing);
-        }
-    }
-
-    public Task InitializeAsync()
-    {
-        try
-        {
-            Missing = MissingPrerequisite();
-            if (Missing is null)
-            {
-                var started = Stopwatch.StartNew();
-                SetUp();
-                Log($"three-node swarm ready after {started.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s");
-            }
-        }
-        catch (Exception e)
-        {
-            Broken ??= e.ToString();
-            Tell("setup failed: " + e.Message);
-            TearDown();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
+    public override Task DisposeAsync()
     {
         var started = Stopwatch.StartNew();
         TearDown();
@@ -183,25 +138,7 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
             Log($"every node: docker tag {Placeholder.Image} {image}");
         }
 
-        foreach (var network in scopes.SelectMany(s => s.Networks).Where(n => n.External).Select(n => n.ExternalName ?? n.Name).Distinct())
-        {
-            if (!Manager.Run("network", "inspect", network).Ok)
-            {
-                Manager.Check("network", "create", "-d", "overlay", "--attachable", network);
-                Log($"docker network create -d overlay --attachable {network}");
-            }
-        }
-
-        foreach (var (kind, name) in scopes.SelectMany(s => s.Secrets.Where(x => x.External).Select(x => ("secret", x.ExternalName ?? x.Name))
-                     .Concat(s.Configs.Where(x => x.External).Select(x => ("config", x.ExternalName ?? x.Name)))).Distinct())
-        {
-            if (!Manager.Run(kind, "inspect", name).Ok)
-            {
-                var created = Manager.RunIn(null, "x", null, kind, "create", name, "-");
-                Assert.True(created.Ok, created.ToString());
-                Log($"printf x | docker {kind} create {name} -");
-            }
-        }
+        CreateExternals(Manager, scopes);
 
         // The daemons share the host's file system below their private /run: a bind source made here exists on every node.
         foreach (var source in services.SelectMany(s => s.Volumes).Select(v => v.Source).Where(s => s.StartsWith('/')).Distinct())
@@ -311,32 +248,15 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
             .ToDictionary(p => p[0], p => p[1] + (p.Length > 2 && p[2] != "Active" ? "/" + p[2] : string.Empty), StringComparer.Ordinal);
     }
 
-    private string? MissingPrerequisite()
+    protected override string WhyRoot => "they create network namespaces and start dockerd";
+
+    protected override string Packages => "docker.io busybox-static iproute2";
+
+    protected override void AddMissing(List<string> missing)
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return "Docker Swarm tests run on Linux only.";
-        }
-
-        if (!Environment.IsPrivilegedProcess)
-        {
-            return "they must run as root (they create network namespaces and start dockerd).";
-        }
-
-        var missing = new List<string>();
-        if (Shell.Which("docker") is null)
-        {
-            missing.Add("the docker CLI (apt package docker.io)");
-        }
-
         if (DockerdPath() is null)
         {
             missing.Add("dockerd (apt package docker.io)");
-        }
-
-        if (Placeholder.BusyboxPath() is null)
-        {
-            missing.Add("/bin/busybox (apt package busybox-static)");
         }
 
         if (Shell.Which("ip") is null)
@@ -351,13 +271,9 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
                 missing.Add(tool);
             }
         }
-
-        return missing.Count == 0 ? null : "missing " + string.Join(", ", missing) + ". Install with: apt-get install -y docker.io busybox-static iproute2";
     }
 
-    private static string? DockerdPath() => Shell.Which("dockerd") ?? (File.Exists("/usr/sbin/dockerd") ? "/usr/sbin/dockerd" : null);
-
-    private void SetUp()
+    protected override void SetUp()
     {
         Directory.CreateDirectory(StateDir);
         CleanUpAfterAKilledRun();
@@ -526,20 +442,8 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
         File.Delete(Manifest);
     }
 
-    private void TearDown()
+    protected override void TearDown()
     {
-        void Step(string what, Action action)
-        {
-            try
-            {
-                action();
-            }
-            catch (Exception e)
-            {
-                Tell($"teardown: {what} failed: {e.Message}");
-            }
-        }
-
         if (Nodes.Any(n => n.Spec.Role == NodeRole.Manager && n.Pid is not null))
         {
             foreach (var stack in _deployedStacks.ToList())
@@ -679,42 +583,5 @@ public sealed class ThreeNodeSwarmFixture : IAsyncLifetime
         }
     }
 
-    private static void UnmountUnder(string dir)
-    {
-        foreach (var mount in File.ReadLines("/proc/self/mounts").Select(l => l.Split(' ')[1]).Where(m => m.StartsWith(dir, StringComparison.Ordinal)).Reverse())
-        {
-            Shell.Run("umount", new[] { "-l", mount });
-        }
-    }
-
-    private static bool Alive(int pid) => File.Exists($"/proc/{pid}/stat") && File.ReadAllText($"/proc/{pid}/stat").Split(' ')[2] != "Z";
-
-    /// <summary>SIGTERM, up to 30 s, then SIGKILL; by PID only.</summary>
-    private static void Stop(int pid, Process? child)
-    {
-        bool Gone() => child is not null ? child.HasExited : !Alive(pid);
-        if (Gone())
-        {
-            return;
-        }
-
-        Shell.Run("kill", new[] { "-TERM", pid.ToString(CultureInfo.InvariantCulture) });
-        if (!Poll.Try(Gone, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)))
-        {
-            Shell.Run("kill", new[] { "-KILL", pid.ToString(CultureInfo.InvariantCulture) });
-            Poll.Try(Gone, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
-        }
-
-        child?.WaitForExit();
-    }
-
     private static void Remember(string kind, string what) => File.AppendAllText(Manifest, $"{kind} {what}\n");
-
-    private void Log(string line)
-    {
-        _setupLog.Add(line);
-        Tell(line);
-    }
-
-    private void Tell(string line) => _sink.OnMessage(new DiagnosticMessage("[swarm3] " + line));
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using Iklim.StackSdk.Emitting.Gateway;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Validation;
@@ -16,7 +15,7 @@ namespace Iklim.StackSdk.Building;
 /// </summary>
 /// <example><code>
 /// var result = StackBuilder.Run(new InfraStack());
-/// var yaml = StackEmitter.Base(result.Model);
+/// var files = StackArtefacts.Create(result.Model);
 /// </code></example>
 public sealed class StackBuilder : IStackBuilder
 {
@@ -95,9 +94,8 @@ public sealed class StackBuilder : IStackBuilder
     /// </summary>
     public StackBuildResult Build()
     {
-        var model = GatewayConfigMounts.Attach(
-            new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList()));
-        var findings = _context.Findings.Concat(model.Validate())
+        var model = new StackModel(_name, _baseFile, _base.ToScope(), _profiles.Select(p => new ProfileModel(p.Scope, p.ToScope())).ToValueList());
+        var findings = _context.Findings.Concat(StackChecks.Run(model))
             .Select(f => f.Origin is null ? f with { Origin = _context.Provenance.Locate(f.Where) } : f)
             .ToList();
         return new StackBuildResult(model, findings, _context.Provenance);

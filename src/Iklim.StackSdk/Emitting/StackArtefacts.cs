@@ -36,6 +36,8 @@ public static class StackArtefacts
     /// </summary>
     public static IReadOnlyList<Artefact> Create(StackModel model, string projectFromDeploy)
     {
+        Validation.Require.NotNull(model, nameof(model));
+        model = GatewayConfigMounts.Of(model);
         var paths = new HostPaths(projectFromDeploy);
         var files = new List<Artefact>
         {
@@ -64,6 +66,8 @@ public static class StackArtefacts
     /// <summary>What the build prints after the file names: <c>10 services, prod overrides 9</c>.</summary>
     public static string Summary(StackModel model)
     {
+        Validation.Require.NotNull(model, nameof(model));
+        model = GatewayConfigMounts.Of(model);
         var parts = new List<string> { Count(model.Base.Services.Count, "service") };
         foreach (var (profile, plan) in StackPlan.Of(model).Profiles.Select(p => (p.Profile, p.Plan)))
         {

@@ -1,9 +1,7 @@
+using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Linq;
 using Iklim.StackSdk.Building;
-using Iklim.StackSdk.Rules;
-using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Model;
 
@@ -63,13 +61,20 @@ public sealed record StackModel(string Name, string BaseFile, StackScope Base, V
     public ProfileModel? Profile(string name) => Profiles.FirstOrDefault(p => p.Name == name);
 
     /// <summary>
+    /// The whole-stack checks. They live above the model (validation reads the plan, rules read the effective stacks),
+    /// so the model only holds the slot; <c>Validation.StackChecks</c> fills it when the assembly loads.
+    /// </summary>
+    internal static Func<StackModel, IReadOnlyList<Finding>> Checks { get; set; } =
+        _ => throw new InvalidOperationException("The stack checks were not registered: Iklim.StackSdk's module initializer did not run.");
+
+    /// <summary>
     /// Everything the model itself shows to be wrong: undeclared references (IKS0003), profile changes an overlay
-    /// cannot express (IKS0004), then the policy warnings of <see cref="StackRules"/> for the base and each profile.
+    /// cannot express (IKS0004), then the policy warnings of <see cref="Rules.StackRules"/> for the base and each profile.
     /// The same findings <see cref="StackBuilder.Build"/> reports, without origins (a model does not know its calls).
     /// </summary>
     /// <example><code>
     /// var model = StackBuilder.Run(new InfraStack()).Model;
     /// Assert.Empty(model.Validate());
     /// </code></example>
-    public IReadOnlyList<Finding> Validate() => StackValidator.Validate(this).Concat(StackRules.Check(this)).ToList();
+    public IReadOnlyList<Finding> Validate() => Checks(this);
 }

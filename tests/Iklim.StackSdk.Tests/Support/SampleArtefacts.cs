@@ -19,8 +19,9 @@ public sealed class SampleArtefacts : IDisposable
             _folder.Write(artefact.Path, artefact.Content);
         }
 
-        var prod = Result.Model.Profile("prod")!;
-        EffectiveProdFile = _folder.Write("effective.prod.yml", ComposeFileEmitter.Emit(OverlayPlanner.Plan(Result.Model.Base, prod).Effective));
+        // What base + prod deploys includes the gateway's config mount, which emission adds.
+        var deployed = Emitting.Gateway.GatewayConfigMounts.Of(Result.Model);
+        EffectiveProdFile = _folder.Write("effective.prod.yml", ComposeFileEmitter.Emit(StackPlan.Of(deployed).For("prod")!.Effective));
     }
 
     public StackBuildResult Result { get; }

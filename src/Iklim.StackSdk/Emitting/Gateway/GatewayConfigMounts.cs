@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Iklim.StackSdk.Model;
@@ -7,17 +8,29 @@ using Iklim.StackSdk.Model;
 namespace Iklim.StackSdk.Emitting.Gateway;
 
 /// <summary>
-/// Mounts each gateway's config.yaml into its service. The base gets a top-level config entry
+/// The emission step that mounts each gateway's config.yaml into its service. The base gets a top-level config entry
 /// (<c>apisix_config</c>, <c>file: ./config/apisix/config.yaml</c>) and the mount at
 /// <see cref="GatewayFiles.ConfigTarget"/>; a profile whose effective config.yaml differs redeclares the entry with
 /// <c>file: ./config/apisix/config.&lt;profile&gt;.yaml</c>, which Docker's merge puts in place of the base's entry whole.
 /// Each entry's Docker <c>name</c> carries a hash of the file, because Docker configs are immutable: a changed file
 /// under the old name would make <c>docker stack deploy</c> fail. A gateway with an Admin API key also gets the key's
 /// variable in its service's environment, where the profile that chose the variable declares it.
+/// The emitters run it on whatever model they are given, so a model built as records gets the same files as one built
+/// by the DSL. Rules and validation see the model without it: it adds nothing a rule reads, and nothing of it has a
+/// C# call a finding could point at.
 /// </summary>
 internal static class GatewayConfigMounts
 {
-    public static StackModel Attach(StackModel model)
+    // The emitters each ask for the deployed model; keeping it beside the model plans it once (StackPlan.Of is per instance).
+    private static readonly ConditionalWeakTable<StackModel, StackModel> Deployed = new();
+
+    /// <summary>
+    /// <paramref name="model"/> as Docker deploys it: with every gateway's config entry, mount and Admin API key variable.
+    /// The same instance when it has no gateway config; applying it to its own result changes nothing.
+    /// </summary>
+    public static StackModel Of(StackModel model) => Deployed.GetValue(model, Attach);
+
+    private static StackModel Attach(StackModel model)
     {
         var result = model;
         foreach (var service in GatewayFiles.Services(model))
@@ -29,19 +42,18 @@ internal static class GatewayConfigMounts
                 result = result with { Base = PassAdminKey(Mount(result.Base, model.Name, service, null, content), service, baseConfig.AdminApi) };
             }
 
-            var profiles = result.Profiles.Select(profile =>
+            var profiles = result.Profiles.ToList();
+            for (var i = 0; i < profiles.Count; i++)
             {
-                if (GatewayFiles.ProfileConfig(model, service, profile) is not { } effective)
+                if (GatewayFiles.ProfileConfig(model, service, profiles[i]) is { } effective)
                 {
-                    return profile;
+                    var content = GatewayConfigEmitter.Emit(model.Name, profiles[i].Name, effective);
+                    var changes = Mount(profiles[i].Changes, model.Name, service, profiles[i].Name, content, mountService: baseConfig is null);
+                    var newKey = effective.AdminApi is { } admin && admin.KeyVariable != baseConfig?.AdminApi?.KeyVariable ? admin : null;
+                    profiles[i] = profiles[i] with { Changes = PassAdminKey(changes, service, newKey) };
+                    result = result with { Profiles = profiles.ToValueList() };
                 }
-
-                var content = GatewayConfigEmitter.Emit(model.Name, profile.Name, effective);
-                var changes = Mount(profile.Changes, model.Name, service, profile.Name, content, mountService: baseConfig is null);
-                var newKey = effective.AdminApi is { } admin && admin.KeyVariable != baseConfig?.AdminApi?.KeyVariable ? admin : null;
-                return profile with { Changes = PassAdminKey(changes, service, newKey) };
-            });
-            result = result with { Profiles = profiles.ToValueList() };
+            }
         }
 
         return result;

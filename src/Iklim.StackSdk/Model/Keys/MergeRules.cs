@@ -12,7 +12,7 @@ internal static class MergeRules
 {
     /// <summary>True for a Go duration of zero (<c>0</c>, <c>0s</c>, <c>0m0s</c>): Docker ignores those in an overlay.</summary>
     public static bool IsZeroDuration(string? duration) =>
-        duration is not null && !Validation.Names.HasInterpolation(duration) && duration.All(c => c is '0' or '.' || char.IsLetter(c) || c == 'µ');
+        duration is not null && !Interpolation.Contains(duration) && duration.All(c => c is '0' or '.' || char.IsLetter(c) || c == 'µ');
 
     /// <summary>The overlay's duration unless it is absent or zero.</summary>
     public static string? Duration(string? overlay, string? baseValue) => overlay is null || IsZeroDuration(overlay) ? baseValue : overlay;

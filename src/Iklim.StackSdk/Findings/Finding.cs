@@ -1,5 +1,6 @@
 using System.Text;
 
+// Findings/ is the bottom layer (docs: README, design notes); the namespace stays the one 0.1.0 shipped.
 namespace Iklim.StackSdk.Building;
 
 /// <summary>How serious a finding is, before any <c>.editorconfig</c> override.</summary>
