@@ -81,7 +81,9 @@ public interface IServiceBuilder
     /// Bind-mounts a host path at <paramref name="target"/>: an absolute path on the node, or a path relative to the
     /// stack project's folder (<c>./caddy</c>), which the build writes relative to the deploy folder.
     /// <paramref name="propagation"/> (<c>bind.propagation</c>) lets mounts made below the path cross into or out of
-    /// the container; Docker's default is <see cref="BindPropagation.Rprivate"/>.
+    /// the container; Docker's default is <see cref="BindPropagation.Rprivate"/>. A shared or slave propagation needs
+    /// the path to sit on a shared mount of the node, or the task fails to start (<c>is mounted on / but it is not a
+    /// shared mount</c>).
     /// </summary>
     /// <example><code>.Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)</code></example>
     /// <example><code>.Bind("/", "/rootfs", readOnly: true, propagation: BindPropagation.Rslave)</code></example>
