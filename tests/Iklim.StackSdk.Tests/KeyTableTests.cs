@@ -77,6 +77,11 @@ public sealed class KeyTableTests
         ("rollback_config.max_failure_ratio", nameof(ServiceSpec.RollbackConfig), "deploy.rollback_config.max_failure_ratio", s => s.RollbackFailureRatio(0.5), s => s.RollbackFailureRatio(1)),
         ("deploy.mode replicated-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Replicas(2), s => s.ReplicatedJob(3)),
         ("deploy.mode global-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Global(), s => s.GlobalJob()),
+        ("volumes.volume.nocopy", nameof(ServiceSpec.Volumes), "volumes", s => s.Volume("data", "/data"), s => s.Volume("data", "/data", noCopy: true)),
+        ("volumes.bind.propagation", nameof(ServiceSpec.Volumes), "volumes", s => s.Bind("/srv", "/srv"), s => s.Bind("/srv", "/srv", propagation: BindPropagation.Rshared)),
+        ("volumes.bind.propagation dropped", nameof(ServiceSpec.Volumes), "volumes", s => s.Bind("/srv", "/srv", propagation: BindPropagation.Slave), s => s.Bind("/srv", "/srv", readOnly: true)),
+        ("volumes.tmpfs.size", nameof(ServiceSpec.Volumes), "volumes", s => s.Tmpfs("/tmp", size: 1024), s => s.Tmpfs("/tmp", size: 2048)),
+        ("volumes.tmpfs over a volume", nameof(ServiceSpec.Volumes), "volumes", s => s.Volume("data", "/data"), s => s.Tmpfs("/data")),
         ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
     };
 

@@ -237,6 +237,12 @@ internal static class StackCalls
 
         foreach (var mount in s.Volumes)
         {
+            if (mount.Type == MountType.Tmpfs)
+            {
+                Add("Tmpfs", "volumes", mount.TmpfsSize is { } size ? new[] { Arg(mount.Target), Named("size", size) } : new[] { Arg(mount.Target) });
+                continue;
+            }
+
             // A host path starts with '/'; anything else is a named volume or a ${VAR:-volume} that Docker resolves.
             var arguments = new List<DslArgument> { Arg(mount.Source), Arg(mount.Target) };
             if (mount.ReadOnly)
@@ -244,7 +250,18 @@ internal static class StackCalls
                 arguments.Add(Named("readOnly", true));
             }
 
-            Add(mount.Source.StartsWith("/", StringComparison.Ordinal) ? "Bind" : "Volume", "volumes", arguments.ToArray());
+            if (mount.NoCopy)
+            {
+                arguments.Add(Named("noCopy", true));
+            }
+
+            if (mount.Propagation is { } propagation)
+            {
+                arguments.Add(Named("propagation", propagation));
+            }
+
+            var bind = mount.Type == MountType.Bind || (mount.Type is null && mount.Source.StartsWith("/", StringComparison.Ordinal));
+            Add(bind ? "Bind" : "Volume", "volumes", arguments.ToArray());
         }
 
         foreach (var secret in s.Secrets)

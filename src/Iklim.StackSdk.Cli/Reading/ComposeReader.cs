@@ -337,10 +337,23 @@ internal sealed class ComposeReader
             };
         }
 
+        return LongMount(node, path);
+    }
+
+    // Long syntax as docker 28's stack loader and Swarm converter take it: what the converter refuses at deploy
+    // (options of another type, a tmpfs with a source, an unknown type) is refused here at its line, and what the
+    // loader or the converter drops for Swarm (tmpfs.mode, volume.subpath, bind.create_host_path and selinux,
+    // consistency) is named rather than silently lost.
+    private MountSpec LongMount(YamlNode node, string path)
+    {
         string? type = null;
         string? source = null;
         string? target = null;
         var readOnly = false;
+        var noCopy = false;
+        BindPropagation? propagation = null;
+        long? size = null;
+        var options = new List<(string Kind, YamlNode Node, string Path)>();
         foreach (var (key, value, p, _) in Entries(node, path))
         {
             switch (key)
@@ -357,21 +370,116 @@ internal sealed class ComposeReader
                 case "read_only":
                     readOnly = _yaml.Boolean(value, p);
                     break;
-                case "volume" or "bind" or "tmpfs" or "consistency":
-                    throw Inexpressible(value, p);
+                case "volume":
+                    options.Add((key, value, p));
+                    foreach (var (option, v, q, _) in Entries(value, p))
+                    {
+                        noCopy = option switch
+                        {
+                            "nocopy" => _yaml.Boolean(v, q),
+                            "subpath" => throw Inexpressible(v, q, "volume.subpath: Docker's Swarm converter does not pass it to the service, so the DSL offers none."),
+                            _ => throw Inexpressible(v, q, $"volume.{option}: Docker ignores it, so the DSL offers none."),
+                        };
+                    }
+
+                    break;
+                case "bind":
+                    options.Add((key, value, p));
+                    foreach (var (option, v, q, _) in Entries(value, p))
+                    {
+                        propagation = option == "propagation"
+                            ? Propagation(v, q)
+                            : throw Inexpressible(v, q, $"bind.{option}: Docker's stack loader drops it for Swarm, so the DSL offers none.");
+                    }
+
+                    break;
+                case "tmpfs":
+                    options.Add((key, value, p));
+                    foreach (var (option, v, q, _) in Entries(value, p))
+                    {
+                        size = option == "size"
+                            ? TmpfsSize(v, q)
+                            : throw Inexpressible(v, q, $"tmpfs.{option}: Docker's stack loader drops it for Swarm, so the DSL offers none.");
+                    }
+
+                    break;
+                case "consistency":
+                    throw Inexpressible(value, p, "consistency: Swarm on Linux ignores it, so the DSL offers none.");
+                case "cluster":
+                    options.Add((key, value, p));
+                    break;
                 default:
                     throw Rejected(value, p);
             }
         }
 
-        if (type is not ("volume" or "bind"))
+        var kind = type switch
         {
-            throw Inexpressible(node, path, $"a mount of type '{type ?? "(none)"}': the DSL has named volumes and bind mounts.");
+            null => throw _yaml.Error(node, path, "a long-syntax mount needs a type (Docker rejects it)."),
+            "volume" => MountType.Volume,
+            "bind" => MountType.Bind,
+            "tmpfs" => MountType.Tmpfs,
+            "npipe" or "cluster" => throw Inexpressible(node, path, $"a mount of type '{type}': Swarm on Linux has no named pipes, and the DSL has no cluster volumes."),
+            _ => throw _yaml.Error(node, path, $"a mount of type '{type}': Docker refuses it at deploy (the types are volume, bind, tmpfs, npipe and cluster)."),
+        };
+        if (options.FirstOrDefault(o => o.Kind != type) is { Node: not null } other)
+        {
+            throw AtKey(other.Node, other.Path, $"{other.Kind} options on a mount of type {type}: Docker refuses them at deploy.");
         }
 
-        return source is null || target is null
-            ? throw Inexpressible(node, path, "a mount without a source or a target.")
-            : new MountSpec(source, target, readOnly);
+        if (target is null)
+        {
+            throw _yaml.Error(node, path, "a mount needs a target (Docker rejects it).");
+        }
+
+        switch (kind)
+        {
+            case MountType.Tmpfs:
+                return source is null
+                    ? new MountSpec(string.Empty, target, readOnly) { Type = MountType.Tmpfs, TmpfsSize = size }
+                    : throw AtKey(node, path + ".source", "a tmpfs has no source: Docker refuses it at deploy.");
+            case MountType.Bind when source is null:
+                throw _yaml.Error(node, path, "a bind mount needs a source (Docker rejects it).");
+            case MountType.Bind when !Interpolation.Contains(source) && !source.StartsWith("/", StringComparison.Ordinal) && !source.StartsWith(".", StringComparison.Ordinal):
+                throw AtKey(node, path + ".source", $"a bind source '{source}': the DSL takes a host path, absolute or starting with ./");
+            case MountType.Volume when source is null:
+                throw Inexpressible(node, path, "a mount without a source: the DSL cannot express an anonymous volume.");
+            case MountType.Volume when !Interpolation.Contains(source) && (source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith(".", StringComparison.Ordinal)):
+                throw AtKey(node, path + ".source", $"a volume whose source '{source}' is a path: Docker refuses it at deploy (undefined volume).");
+        }
+
+        // Without a long-only option the mount is the short-syntax one the DSL writes, as Volume(...) or Bind(...) build it.
+        return kind == MountType.Volume && noCopy ? new MountSpec(source!, target, readOnly) { Type = MountType.Volume, NoCopy = true }
+            : kind == MountType.Bind && propagation is not null ? new MountSpec(source!, target, readOnly) { Type = MountType.Bind, Propagation = propagation }
+            : new MountSpec(source!, target, readOnly);
+    }
+
+    private BindPropagation Propagation(YamlNode node, string path) => _yaml.Text(node, path) switch
+    {
+        "rprivate" => BindPropagation.Rprivate,
+        "private" => BindPropagation.Private,
+        "rshared" => BindPropagation.Rshared,
+        "shared" => BindPropagation.Shared,
+        "rslave" => BindPropagation.Rslave,
+        "slave" => BindPropagation.Slave,
+        var other => throw _yaml.Error(node, path, $"'{other}' is not a mount propagation (Docker refuses it at deploy): rprivate, private, rshared, shared, rslave or slave."),
+    };
+
+    // Docker's schema wants a whole number of bytes, at least 0; it drops a 0.
+    private long? TmpfsSize(YamlNode node, string path)
+    {
+        var text = _yaml.Text(node, path);
+        if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var bytes) || Interpolation.Contains(text))
+        {
+            throw _yaml.Error(node, path, $"'{text}' is not a size in bytes (Docker rejects it: tmpfs.size must be an integer).");
+        }
+
+        return bytes switch
+        {
+            < 0 => throw _yaml.Error(node, path, $"'{text}': Docker rejects a negative tmpfs.size."),
+            0 => null,
+            _ => bytes,
+        };
     }
 
     // The short syntax splits on ':', but not inside ${VAR:-fallback}, which Docker resolves before it splits.

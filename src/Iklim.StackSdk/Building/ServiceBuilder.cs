@@ -109,7 +109,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return this;
     }
 
-    public IServiceBuilder Volume(string source, string target, bool readOnly = false)
+    public IServiceBuilder Volume(string source, string target, bool readOnly = false, bool noCopy = false)
     {
         Require.NotEmpty(source, "A volume source", nameof(source));
         if (!Names.HasInterpolation(source) && !Names.IsObjectName(source))
@@ -117,11 +117,29 @@ internal sealed class ServiceBuilder : IServiceBuilder
             throw Validation.Invalid.Argument($"'{source}' is not a volume name; use Bind(...) for host paths.", nameof(source));
         }
 
-        return Mount(source, target, readOnly, nameof(target));
+        return Mount(new MountSpec(source, target, readOnly) { Type = noCopy ? MountType.Volume : null, NoCopy = noCopy }, nameof(target));
     }
 
-    public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false) =>
-        Mount(Require.HostPath(hostPath, "The host path", nameof(hostPath)), target, readOnly, nameof(target));
+    public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false, BindPropagation? propagation = null)
+    {
+        Require.HostPath(hostPath, "The host path", nameof(hostPath));
+        if (propagation is { } p && !Enum.IsDefined(typeof(BindPropagation), p))
+        {
+            throw Validation.Invalid.Argument($"'{p}' is not a mount propagation such as BindPropagation.Rshared.", nameof(propagation));
+        }
+
+        return Mount(new MountSpec(hostPath, target, readOnly) { Type = propagation is null ? null : MountType.Bind, Propagation = propagation }, nameof(target));
+    }
+
+    public IServiceBuilder Tmpfs(string target, long? size = null)
+    {
+        if (size is < 1)
+        {
+            throw Validation.Invalid.Argument($"A tmpfs size is a number of bytes, at least 1 (got {size.Value.ToString(CultureInfo.InvariantCulture)}); leave it out for no limit.", nameof(size));
+        }
+
+        return Mount(new MountSpec(string.Empty, target, false) { Type = MountType.Tmpfs, TmpfsSize = size }, nameof(target));
+    }
 
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
@@ -459,10 +477,10 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return new ResourceAmounts(cpus, memory);
     }
 
-    private IServiceBuilder Mount(string source, string target, bool readOnly, string targetParameter)
+    private IServiceBuilder Mount(MountSpec mount, string targetParameter)
     {
-        Require.AbsolutePath(target, "The mount target", targetParameter);
-        return Set(SettingKey.Of(nameof(Volume), target), s => s with { Volumes = s.Volumes.Upsert(v => v.Target == target, new MountSpec(source, target, readOnly)) });
+        var target = Require.AbsolutePath(mount.Target, "The mount target", targetParameter);
+        return Set(ServiceSettings.Volume(target), s => s with { Volumes = s.Volumes.Upsert(v => v.Target == target, mount) });
     }
 
     private IServiceBuilder Remove(string key, string item, Func<ServiceSpec, ServiceSpec> dropFromThisScope)

@@ -67,16 +67,35 @@ public interface IServiceBuilder
     /// <example><code>.NetworkDriverOption("iklimco-net", "com.docker.network.endpoint.ifname", "eth1")</code></example>
     IServiceBuilder NetworkDriverOption(string network, string name, string value);
 
-    /// <summary>Mounts a declared named volume (or an <c>${VAR:-volume}</c> that falls back to one) at <paramref name="target"/>.</summary>
+    /// <summary>
+    /// Mounts a declared named volume (or an <c>${VAR:-volume}</c> that falls back to one) at <paramref name="target"/>.
+    /// <paramref name="noCopy"/> (<c>volume.nocopy</c>) keeps Docker from filling an empty volume with the image's
+    /// content at the target; it writes the mount in long syntax as <c>type: volume</c>, so the variable must then
+    /// name a volume, not a host path.
+    /// </summary>
     /// <example><code>.Volume(Env.Var("GRAFANA_DATA_DIR", "grafana-vl"), "/var/lib/grafana")</code></example>
-    IServiceBuilder Volume(string source, string target, bool readOnly = false);
+    /// <example><code>.Volume("pgdata", "/var/lib/postgresql/data", noCopy: true)</code></example>
+    IServiceBuilder Volume(string source, string target, bool readOnly = false, bool noCopy = false);
 
     /// <summary>
     /// Bind-mounts a host path at <paramref name="target"/>: an absolute path on the node, or a path relative to the
     /// stack project's folder (<c>./caddy</c>), which the build writes relative to the deploy folder.
+    /// <paramref name="propagation"/> (<c>bind.propagation</c>) lets mounts made below the path cross into or out of
+    /// the container; Docker's default is <see cref="BindPropagation.Rprivate"/>. A shared or slave propagation needs
+    /// the path to sit on a shared mount of the node, or the task fails to start (<c>is mounted on / but it is not a
+    /// shared mount</c>).
     /// </summary>
     /// <example><code>.Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)</code></example>
-    IServiceBuilder Bind(string hostPath, string target, bool readOnly = false);
+    /// <example><code>.Bind("/", "/rootfs", readOnly: true, propagation: BindPropagation.Rslave)</code></example>
+    IServiceBuilder Bind(string hostPath, string target, bool readOnly = false, BindPropagation? propagation = null);
+
+    /// <summary>
+    /// Mounts a tmpfs (memory of the node, gone when the task stops) at <paramref name="target"/>, at most
+    /// <paramref name="size"/> bytes (<c>tmpfs.size</c>; null: no limit but the node's memory). Docker's stack loader
+    /// drops <c>tmpfs.mode</c>, so the DSL offers none.
+    /// </summary>
+    /// <example><code>.Tmpfs("/tmp", size: 64 * 1024 * 1024)</code></example>
+    IServiceBuilder Tmpfs(string target, long? size = null);
 
     /// <summary>
     /// Grants a declared secret, mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given:

@@ -91,3 +91,38 @@ public enum NodeRole
     /// <summary>A manager node.</summary>
     Manager,
 }
+
+/// <summary>The <c>type</c> of a mount written in long syntax.</summary>
+public enum MountType
+{
+    /// <summary><c>volume</c>: a named volume the stack declares.</summary>
+    Volume,
+
+    /// <summary><c>bind</c>: a path on the node.</summary>
+    Bind,
+
+    /// <summary><c>tmpfs</c>: memory of the node, gone when the task stops.</summary>
+    Tmpfs,
+}
+
+/// <summary><c>bind.propagation</c>: whether mounts made below a bind mount show on the other side (Linux's mount propagation).</summary>
+public enum BindPropagation
+{
+    /// <summary><c>rprivate</c>, Docker's default: nothing propagates, recursively.</summary>
+    Rprivate,
+
+    /// <summary><c>private</c>: nothing propagates.</summary>
+    Private,
+
+    /// <summary><c>rshared</c>: mounts propagate both ways, recursively.</summary>
+    Rshared,
+
+    /// <summary><c>shared</c>: mounts propagate both ways.</summary>
+    Shared,
+
+    /// <summary><c>rslave</c>: the node's mounts reach the container, not the other way, recursively.</summary>
+    Rslave,
+
+    /// <summary><c>slave</c>: the node's mounts reach the container, not the other way.</summary>
+    Slave,
+}

@@ -11,10 +11,25 @@ public sealed record ServiceNetwork(string Name, ValueList<string> Aliases)
 public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol, PortMode Mode);
 
 /// <summary>
-/// A mount in compose short syntax (<c>source:target[:ro]</c>). The source may be a named volume,
-/// an absolute host path, or an <c>${VAR:-fallback}</c> that Docker resolves at deploy time.
+/// A service mount. Without a long-only option it is written in short syntax (<c>source:target[:ro]</c>), where the
+/// source may be a named volume, a host path, or an <c>${VAR:-fallback}</c> that Docker resolves at deploy time.
+/// With one (<see cref="NoCopy"/>, <see cref="Propagation"/>, a tmpfs) it is written in long syntax with its
+/// <see cref="Type"/>. Docker merges mounts by target, an overlay's entry replacing the base's whole.
 /// </summary>
-public sealed record MountSpec(string Source, string Target, bool ReadOnly);
+public sealed record MountSpec(string Source, string Target, bool ReadOnly)
+{
+    /// <summary>The <c>type</c>: set exactly when the mount needs long syntax, null for a short-syntax mount. A tmpfs has an empty <see cref="Source"/>.</summary>
+    public MountType? Type { get; init; }
+
+    /// <summary><c>volume.nocopy</c>: the volume is not filled from the image's content at the target.</summary>
+    public bool NoCopy { get; init; }
+
+    /// <summary><c>bind.propagation</c> of a bind mount; null: Docker's default, <c>rprivate</c>.</summary>
+    public BindPropagation? Propagation { get; init; }
+
+    /// <summary><c>tmpfs.size</c> in bytes; null: no limit but the node's memory.</summary>
+    public long? TmpfsSize { get; init; }
+}
 
 /// <summary>
 /// A service's use of a secret or config, by source name, optionally mounted at a target: an absolute path, or a bare

@@ -317,6 +317,28 @@ public sealed class RuntimeEqualsStaticTests
             }
         }
         """,
+        """
+        using Iklim.StackSdk;
+
+        [Stack("mounts")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            private const long Megabyte = 1024 * 1024;
+
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Volume("data");
+                stack.Service("app")
+                    .Image("nginx:1.27.2-alpine")
+                    .Volume("data", "/data", noCopy: true)
+                    .Bind("/", "/rootfs", readOnly: true, propagation: BindPropagation.Rslave)
+                    .Bind("./static", "/static")
+                    .Tmpfs("/tmp", size: 64 * Megabyte)
+                    .Tmpfs("/run/cache", 4096);
+                stack.Profile("prod", prod => prod.Service("app").Tmpfs("/tmp").Bind("/", "/rootfs", true));
+            }
+        }
+        """,
     };
 
     [Theory]

@@ -171,4 +171,21 @@ public sealed class InvalidValueAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task NegativeTmpfsSize_AndRelativeTmpfsTarget_Trigger() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("app").Image("nginx:1.27.2-alpine").Tmpfs("/tmp", size: {|#0:-1|});
+                stack.Service("web").Image("nginx:1.27.2-alpine").Tmpfs({|IKS0002:"tmp"|});
+                stack.Service("api").Image("nginx:1.27.2-alpine").Bind("/srv", "/srv", propagation: {|IKS0002:(BindPropagation)42|});
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("A tmpfs size is a number of bytes, at least 1 (got -1); leave it out for no limit."));
 }

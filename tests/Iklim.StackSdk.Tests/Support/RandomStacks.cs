@@ -273,11 +273,15 @@ internal sealed class RandomStacks
             if (volumes.Count > 0 && Chance(0.5))
             {
                 var volume = Pick(volumes);
-                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3));
+                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3), noCopy: Chance(0.2));
+            }
+            else if (Chance(0.2))
+            {
+                service.Tmpfs(target, Chance(0.5) ? 1024L * (1 + _random.Next(4)) : null);
             }
             else
             {
-                service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3));
+                service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3), Chance(0.3) ? Pick(Enum.GetValues<BindPropagation>()) : null);
             }
         }
 

@@ -35,4 +35,22 @@ internal static class ComposeWords
     public static string Of(PortProtocol protocol) => protocol == PortProtocol.Udp ? "udp" : "tcp";
 
     public static string Of(PortMode mode) => mode == PortMode.Host ? "host" : "ingress";
+
+    public static string Of(MountType type) => type switch
+    {
+        MountType.Bind => "bind",
+        MountType.Tmpfs => "tmpfs",
+        _ => "volume",
+    };
+
+    /// <summary>The enum value's name in lower case, as compose writes it (<c>rshared</c>).</summary>
+    public static string Of(BindPropagation propagation) => propagation switch
+    {
+        BindPropagation.Private => "private",
+        BindPropagation.Rshared => "rshared",
+        BindPropagation.Shared => "shared",
+        BindPropagation.Rslave => "rslave",
+        BindPropagation.Slave => "slave",
+        _ => "rprivate",
+    };
 }

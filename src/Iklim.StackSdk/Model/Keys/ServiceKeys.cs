@@ -20,10 +20,9 @@ internal static class ServiceKeys
 
     public static readonly ServiceKey<ValueList<MountSpec>> Volumes = Keyed(
         nameof(ServiceSpec.Volumes), "volumes", s => s.Volumes, (s, v) => s with { Volumes = v }, v => v.Target,
-        // Short syntax, because a source like ${DATA_DIR:-data} is a volume or a bind only once Docker resolves it.
-        v => ComposeNode.Texts(v.Select(m => m.Source + ":" + m.Target + (m.ReadOnly ? ":ro" : string.Empty))),
+        MountEntries,
         (v, key) => v.Target == key.Item,
-        nameof(IServiceBuilder.Volume), nameof(IServiceBuilder.Bind));
+        nameof(IServiceBuilder.Volume), nameof(IServiceBuilder.Bind), nameof(IServiceBuilder.Tmpfs));
 
     public static readonly ServiceKey<ValueList<FileReference>> Configs = Keyed(
         nameof(ServiceSpec.Configs), "configs", s => s.Configs, (s, v) => s with { Configs = v }, r => r.Source, FileReferences, (r, key) => r.Source == key.Item, nameof(IServiceBuilder.Config));
@@ -310,6 +309,21 @@ internal static class ServiceKeys
                 .Add("uid", r.Uid is { } uid ? ComposeNode.Text(uid) : null)
                 .Add("gid", r.Gid is { } gid ? ComposeNode.Text(gid) : null)
                 .Add("mode", r.Mode is { } mode ? ComposeNode.Number(mode) : null)).ToList());
+
+    // Short syntax where it says everything, because a source like ${DATA_DIR:-data} is a volume or a bind only once
+    // Docker resolves it (and existing files stay as they were); long syntax, in Docker's key order, for the options
+    // only it can carry.
+    private static ComposeNode MountEntries(ValueList<MountSpec> mounts) =>
+        new SequenceNode(mounts.Select(m => m.Type is not { } type
+            ? ComposeNode.Text(m.Source + ":" + m.Target + (m.ReadOnly ? ":ro" : string.Empty))
+            : new MappingNode()
+                .Add("type", ComposeNode.Text(ComposeWords.Of(type)))
+                .Add("source", m.Source.Length == 0 ? null : ComposeNode.Text(m.Source))
+                .Add("target", ComposeNode.Text(m.Target))
+                .Add("read_only", m.ReadOnly ? ComposeNode.Flag(true) : null)
+                .Add("volume", m.NoCopy ? new MappingNode().Add("nocopy", ComposeNode.Flag(true)) : null)
+                .Add("bind", m.Propagation is { } propagation ? new MappingNode().Add("propagation", ComposeNode.Text(ComposeWords.Of(propagation))) : null)
+                .Add("tmpfs", m.TmpfsSize is { } size ? new MappingNode().Add("size", ComposeNode.Number(size)) : null)).ToList());
 
     private static ComposeNode PortEntries(ValueList<PortSpec> ports) =>
         new SequenceNode(ports.Select(p => (ComposeNode)new MappingNode()
