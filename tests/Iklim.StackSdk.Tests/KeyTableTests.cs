@@ -78,6 +78,8 @@ public sealed class KeyTableTests
         ("deploy.mode replicated-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Replicas(2), s => s.ReplicatedJob(3)),
         ("deploy.mode global-job", nameof(ServiceSpec.Mode), "deploy.mode", s => s.Global(), s => s.GlobalJob()),
         ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
+        ("resources.reservations.generic_resources", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.GenericResource("gpu", 1), s => s.GenericResource("fpga", 2)),
+        ("resources.reservations.generic_resources (beside cpus)", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.Reservations(cpus: "0.25").GenericResource("gpu", 1), s => s.Reservations(memory: "64M").GenericResource("gpu", 1).GenericResource("NVIDIA-GPU", 1)),
     };
 
     public static TheoryData<string> Properties => new(ServiceKeys.All.Select(k => k.Property));

@@ -151,6 +151,17 @@ public static class OverlayPlanner
             }
         }
 
+        var reserved = b.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty;
+        foreach (var resource in o.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty)
+        {
+            if (reserved.FirstOrDefault(r => r.Kind == resource.Kind) is { } inBase && inBase != resource)
+            {
+                yield return Error(
+                    SettingKey.Of(nameof(IServiceBuilder.GenericResource), resource.Kind).ToString(),
+                    $"Docker appends an overlay's generic resources to the base's, so '{resource.Kind}' would be reserved twice ({inBase.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} and {resource.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}) and Swarm rejects the tasks in a loop. Reserve '{resource.Kind}' in each profile only, not in the base.");
+            }
+        }
+
         foreach (var (key, overlayValue, baseValue) in Durations(b, o))
         {
             if (DockerMerge.IsZeroDuration(overlayValue) && baseValue is not null && !DockerMerge.IsZeroDuration(baseValue))

@@ -480,6 +480,11 @@ internal sealed class RandomStacks
         {
             service.PidsLimit(Pick(new[] { 100, 512 }));
         }
+
+        foreach (var kind in Enumerable.Range(0, _random.Next(3)).Select(_ => Pick(new[] { "gpu", "fpga", "NVIDIA-GPU" })))
+        {
+            service.GenericResource(kind, 1 + _random.Next(3));
+        }
     }
 
     private List<string> Names(string prefix, int count) => Enumerable.Range(1, count).Select(i => prefix + i).ToList();
