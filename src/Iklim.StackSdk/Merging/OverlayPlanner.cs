@@ -177,7 +177,9 @@ public static class OverlayPlanner
         {
             yield return Error(
                 (collision.First().Published is { } published ? ServiceSettings.Port(published) : SettingKey.Of(nameof(IServiceBuilder.Port), string.Empty)).ToString(),
-                $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
+                collision.First().Published is null
+                    ? "ports without a published port appear more than once; when a service is in both files Docker 28 keeps only one entry per published port, and these all count as port 0. Publish them, or declare the service's other changes in the base."
+                    : $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
         }
 
         if (ComposeWords.IsGlobal(o.Mode) && o.Mode != b.Mode && b.Replicas is not null)
