@@ -27,15 +27,18 @@ internal sealed record DslChain(string Entry, string Name, IReadOnlyList<DslCall
 /// </summary>
 internal static class StackCalls
 {
-    /// <summary>The chains of <paramref name="scope"/>: resources first, then services, as a person writes a stack.</summary>
-    public static IReadOnlyList<DslChain> Of(StackScope scope, Func<string, Exception> inexpressible)
+    /// <summary>
+    /// The chains of <paramref name="scope"/>: resources first, then services, as a person writes a stack. For an
+    /// overlay, <paramref name="baseScope"/> is the base it is merged over.
+    /// </summary>
+    public static IReadOnlyList<DslChain> Of(StackScope scope, Func<string, Exception> inexpressible, StackScope? baseScope = null)
     {
         var chains = new List<DslChain>();
         chains.AddRange(scope.Networks.Select(n => new DslChain("Network", n.Name, Network(n), "networks." + n.Name)));
         chains.AddRange(scope.Volumes.Select(v => new DslChain("Volume", v.Name, Volume(v), "volumes." + v.Name)));
         chains.AddRange(scope.Secrets.Select(s => new DslChain("Secret", s.Name, FileResource(s, "secrets." + s.Name), "secrets." + s.Name)));
         chains.AddRange(scope.Configs.Select(c => new DslChain("Config", c.Name, FileResource(c, "configs." + c.Name), "configs." + c.Name)));
-        chains.AddRange(scope.Services.Select(s => new DslChain("Service", s.Name, Service(s, "services." + s.Name, inexpressible), "services." + s.Name)));
+        chains.AddRange(scope.Services.Select(s => new DslChain("Service", s.Name, Service(s, "services." + s.Name, inexpressible, baseScope?.Service(s.Name)), "services." + s.Name)));
         return chains;
     }
 
@@ -166,7 +169,7 @@ internal static class StackCalls
         return arguments.ToArray();
     }
 
-    private static IReadOnlyList<DslCall> Service(ServiceSpec s, string path, Func<string, Exception> inexpressible)
+    private static IReadOnlyList<DslCall> Service(ServiceSpec s, string path, Func<string, Exception> inexpressible, ServiceSpec? inBase)
     {
         var calls = new List<DslCall>();
         void Add(string method, string key, params DslArgument[] arguments) => calls.Add(Call(method, path + "." + key, arguments));
@@ -291,7 +294,7 @@ internal static class StackCalls
             Add("CapDrop", "cap_drop", Arg(capability));
         }
 
-        Deploy(s, path, inexpressible, Add);
+        Deploy(s, path, inexpressible, inBase, Add);
         foreach (var (host, index) in s.ExtraHosts.Select((h, i) => (h, i)))
         {
             // Read as host:address; the address may hold colons (IPv6).
@@ -388,7 +391,7 @@ internal static class StackCalls
         }
     }
 
-    private static void Deploy(ServiceSpec s, string path, Func<string, Exception> inexpressible, Action<string, string, DslArgument[]> add)
+    private static void Deploy(ServiceSpec s, string path, Func<string, Exception> inexpressible, ServiceSpec? inBase, Action<string, string, DslArgument[]> add)
     {
         if (s.Mode is ServiceMode.Global or ServiceMode.GlobalJob)
         {
@@ -400,14 +403,20 @@ internal static class StackCalls
             add(s.Mode == ServiceMode.Global ? "Global" : "GlobalJob", "deploy.mode", Array.Empty<DslArgument>());
         }
 
-        if (s.Mode == ServiceMode.ReplicatedJob)
+        // An overlay's replicas over a base's replicated job keep the job: Replicas(...) would make it a replicated service.
+        if (s.Mode == ServiceMode.ReplicatedJob || (s.Mode is null && s.Replicas is not null && inBase?.Mode == ServiceMode.ReplicatedJob))
         {
-            // Without replicas Swarm runs one completion (measured), which is ReplicatedJob()'s default.
-            add("ReplicatedJob", "deploy.mode", s.Replicas is { } completions ? new[] { Arg(completions) } : Array.Empty<DslArgument>());
+            // Without replicas an overlay keeps the base's, and a base runs one completion (measured), ReplicatedJob()'s default.
+            add("ReplicatedJob", "deploy.mode", (s.Replicas ?? inBase?.Replicas) is { } completions ? new[] { Arg(completions) } : Array.Empty<DslArgument>());
         }
         else if (s.Replicas is { } replicas)
         {
             add("Replicas", "deploy.replicas", new[] { Arg(replicas) });
+        }
+        else if (s.Mode == ServiceMode.Replicated && inBase is { Mode: not (null or ServiceMode.Replicated) })
+        {
+            // An overlay switching back to replicated keeps the base's replicas; Replicas(...) is the DSL's way to say replicated.
+            add("Replicas", "deploy.mode", new[] { Arg(inBase.Replicas ?? throw inexpressible($"{path}.deploy.mode: mode: replicated over a base without replicas: the DSL says replicated with Replicas(n); add replicas here.")) });
         }
 
         if (s.EndpointMode is { } endpoint)

@@ -600,9 +600,9 @@ internal sealed class ComposeReader
             throw AtKey(node, path + ".disable", "test and disable together: docker stack deploy rejects them ('test and disable can't be set at the same time').");
         }
 
-        if (disabled is true && (interval ?? timeout ?? startPeriod ?? startInterval) is not null || disabled is true && retries is not null)
+        if (disabled is true && ((interval ?? timeout ?? startPeriod) is not null || retries is not null))
         {
-            throw AtKey(node, path + ".disable", "disable with other healthcheck settings: Swarm ignores them when the check is disabled, and the DSL's DisableHealthcheck() writes disable alone. Remove the other settings.");
+            throw AtKey(node, path + ".disable", "disable with interval, timeout, retries or start_period: Swarm ignores them when the check is disabled, and the DSL writes disable with start_interval at most. Remove the other settings.");
         }
 
         return new HealthcheckSpec(test, interval, timeout, retries, startPeriod) { StartInterval = startInterval, Disabled = disabled };
