@@ -30,14 +30,14 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("services:\n  api:\n    image: nginx:1.27\n    cap_add: [NET_ADMIN]\n", 4, "services.api.cap_add", "cannot express 'cap_add'")]
+    [InlineData("services:\n  api:\n    image: nginx:1.27\n    security_opt: [no-new-privileges]\n", 4, "services.api.security_opt", "cannot express 'security_opt'")]
     [InlineData("services:\n  api:\n    image: nginx:1.27\n    deploy:\n      mode: sometimes\n", 5, "services.api.deploy.mode", "mode 'sometimes'")]
     [InlineData("services:\n  api:\n    image: nginx:1.27\n    logging:\n      driver: json-file\n      options:\n        max-size:\n", 7, "services.api.logging.options.max-size", "needs one")]
     [InlineData("services:\n  api:\n    image: nginx:1.27\n    environment:\n      - FOO\n", 5, "services.api.environment.FOO", "takes it from the deploying shell")]
-    [InlineData("services:\n  api:\n    image: nginx:1.27\n    ports:\n      - \"127.0.0.1:80:80\"\n", 5, "services.api.ports[0]", "host IP or a port range")]
+    [InlineData("services:\n  api:\n    image: nginx:1.27\n    ports:\n      - \"127.0.0.1:80:80\"\n", 5, "services.api.ports[0]", "cannot express a host IP")]
     [InlineData("services:\n  api:\n    image: nginx:1.27\n    working_dir: app\n", 4, "services.api.working_dir", "must be an absolute path")]
     [InlineData("services:\n  api:\n    image: nginx:1.27\n    deploy:\n      replicas: ${REPLICAS:-2}\n", 5, "services.api.deploy.replicas", "cannot keep a deploy-time variable")]
-    [InlineData("services:\n  api:\n    image: nginx:1.27\n    deploy:\n      update_config:\n        max_failure_ratio: 0.1\n", 6, "services.api.deploy.update_config.max_failure_ratio", "cannot express")]
+    [InlineData("services:\n  api:\n    image: nginx:1.27\n    tmpfs: /run\n", 4, "services.api.tmpfs", "cannot express 'tmpfs'")]
     public void DslCannotExpress_ImportRefuses(string yaml, int line, string key, string problem)
     {
         var file = _folder.Write("in/docker-stack.yml", yaml);

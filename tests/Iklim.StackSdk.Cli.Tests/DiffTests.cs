@@ -23,7 +23,7 @@ public sealed class DiffTests : IDisposable
         var compared = 0;
         for (var seed = 20261301; compared < 40; seed++)
         {
-            var model = RandomStacks.Build(seed, importable: true).Model;
+            var model = RandomStacks.Build(seed).Model;
             var baseFile = _folder.Write($"{seed}/docker-stack.yml", ComposeFileEmitter.Emit(model.Base));
             foreach (var profile in model.Profiles)
             {

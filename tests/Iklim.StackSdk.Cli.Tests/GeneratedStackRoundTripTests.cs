@@ -42,7 +42,7 @@ public sealed class GeneratedStackRoundTripTests
                 return;
             }
 
-            var built = RandomStacks.Build(seed, importable: true);
+            var built = RandomStacks.Build(seed);
             var model = built.Model;
             var baseFile = folder.Write($"{seed}/docker-stack.yml", ComposeFileEmitter.Emit(model.Base));
             var overlays = model.Profiles

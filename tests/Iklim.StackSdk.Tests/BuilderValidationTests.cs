@@ -40,6 +40,12 @@ public sealed class BuilderValidationTests
         { "descriptor", () => Service().Spread("hostname") },
         { "value", () => Service().Environment("A", "\uD800") },
         { "arguments", () => Service().Command("echo", "x\uDC00") },
+        { "kind", () => Service().GenericResource("", 1) },
+        { "kind", () => Service().GenericResource("gpu=1", 1) },
+        { "kind", () => Service().GenericResource("my gpu", 1) },
+        { "kind", () => Service().GenericResource(Env.Var("KIND", "gpu"), 1) },
+        { "value", () => Service().GenericResource("gpu", 0) },
+        { "value", () => Service().GenericResource("gpu", -1) },
     };
 
     [Theory]
@@ -63,7 +69,9 @@ public sealed class BuilderValidationTests
             .StopGracePeriod("1m30s")
             .Replicas(0)
             .Volume(Env.Var("DATA_DIR", "data"), "/data")
-            .Bind("/mnt/storagebox/ssl", "/certs", readOnly: true);
+            .Bind("/mnt/storagebox/ssl", "/certs", readOnly: true)
+            .GenericResource("NVIDIA-GPU", 1)
+            .GenericResource("intel.com_fpga", long.MaxValue);
     }
 
     [Fact]

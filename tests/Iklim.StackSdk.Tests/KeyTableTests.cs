@@ -83,6 +83,8 @@ public sealed class KeyTableTests
         ("volumes.tmpfs.size", nameof(ServiceSpec.Volumes), "volumes", s => s.Tmpfs("/tmp", size: 1024), s => s.Tmpfs("/tmp", size: 2048)),
         ("volumes.tmpfs over a volume", nameof(ServiceSpec.Volumes), "volumes", s => s.Volume("data", "/data"), s => s.Tmpfs("/data")),
         ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
+        ("resources.reservations.generic_resources", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.GenericResource("gpu", 1), s => s.GenericResource("fpga", 2)),
+        ("resources.reservations.generic_resources (beside cpus)", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.Reservations(cpus: "0.25").GenericResource("gpu", 1), s => s.Reservations(memory: "64M").GenericResource("gpu", 1).GenericResource("NVIDIA-GPU", 1)),
     };
 
     public static TheoryData<string> Properties => new(ServiceKeys.All.Select(k => k.Property));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Merging;
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Model.Keys;
 using Iklim.StackSdk.Tests.Support;
 using Xunit.Abstractions;
@@ -76,6 +77,9 @@ public sealed class MergeEquivalenceTests
         {
             var model = RandomStacks.Build(seed).Model;
             var overlays = model.Profiles.SelectMany(p => OverlayPlanner.Plan(model.Base, p).Overlay.Services);
+            // generic_resources is a part of deploy.resources that Docker appends rather than replaces.
+            Mark(inBase, model.Base.Services);
+            Mark(inOverlay, overlays);
             foreach (var key in ServiceKeys.All.Where(k => k.Path is not null))
             {
                 if (model.Base.Services.Any(s => key.Emit(s) is not null))
@@ -93,6 +97,17 @@ public sealed class MergeEquivalenceTests
         var all = ServiceKeys.All.Where(k => k.Path is not null).Select(k => k.Path!).ToList();
         Assert.Empty(all.Except(inBase));
         Assert.Empty(all.Except(inOverlay));
+        Assert.Equal(new[] { true, true }, new[] { inBase, inOverlay }.Select(keys => keys.Contains(GenericResources)));
+    }
+
+    private const string GenericResources = "deploy.resources.reservations.generic_resources";
+
+    private static void Mark(HashSet<string> keys, IEnumerable<ServiceSpec> services)
+    {
+        if (services.Any(s => s.Resources?.Reservations?.GenericResources.IsEmpty == false))
+        {
+            keys.Add(GenericResources);
+        }
     }
 
     private static string Diff(string expected, string actual)

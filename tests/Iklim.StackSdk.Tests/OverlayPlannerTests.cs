@@ -1,6 +1,8 @@
+using System.Globalization;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Emitting;
 using Iklim.StackSdk.Merging;
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests;
@@ -87,6 +89,7 @@ public sealed class OverlayPlannerTests
         { "NetworkDriverOption:net/x", "ignores an overlay's driver options on network 'net'", p => p.Service("web").NetworkDriverOption("net", "x", "1") },
         { "LoggingOption:max-file", "drops an overlay's logging options", p => p.Service("checked").LoggingOption("max-file", "3") },
         { "LoggingOption:max-size", "drops an overlay's logging options", p => p.Service("checked").Logging("local").LoggingOption("max-size", "1m") },
+        { "GenericResource:gpu", "'gpu' would be reserved twice (1 and 2)", p => p.Service("checked").GenericResource("gpu", 2) },
     };
 
     [Theory]
@@ -96,7 +99,7 @@ public sealed class OverlayPlannerTests
         var result = Build(stack =>
         {
             Web(stack);
-            stack.Service("checked").Image("busybox:1.36.1").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s").Logging("local");
+            stack.Service("checked").Image("busybox:1.36.1").Healthcheck(new[] { "CMD", "true" }).StopGracePeriod("10s").Logging("local").GenericResource("gpu", 1);
             stack.Service("dns").Image("busybox:1.36.1").Port(53, 53);
             stack.Profile("prod", change);
         });
@@ -120,6 +123,36 @@ public sealed class OverlayPlannerTests
         });
 
         Assert.Empty(result.Findings);
+    }
+
+    [Fact]
+    public void GenericResources_AreAppendedByDocker_SoTheOverlayWritesOnlyNewEntries()
+    {
+        // The evidence behind the generic_resources IKS0004 case: Docker keeps the base's entry beside the overlay's.
+        using var folder = new TempFolder();
+        const string Entry = "    deploy:\n      resources:\n        reservations:\n          generic_resources:\n            - discrete_resource_spec:\n                kind: gpu\n                value: {0}\n";
+        var baseFile = folder.Write("base.yml", "services:\n  web:\n    image: nginx:1.27.2-alpine\n" + string.Format(CultureInfo.InvariantCulture, Entry, 1));
+        var overlayFile = folder.Write("prod.yml", "services:\n  web:\n" + string.Format(CultureInfo.InvariantCulture, Entry, 2));
+        var merged = Yaml.Find(Yaml.Parse(DockerCli.StackConfigOrFail(baseFile, overlayFile)), "services", "web", "deploy", "resources", "reservations", "generic_resources");
+        var values = Assert.IsType<YamlDotNet.RepresentationModel.YamlSequenceNode>(merged).Children
+            .Select(e => Yaml.Scalar(e, "discrete_resource_spec", "kind") + "=" + Yaml.Scalar(e, "discrete_resource_spec", "value"));
+        Assert.Equal(new[] { "gpu=1", "gpu=2" }, values);
+
+        // A profile that repeats the base's entry and adds another kind: only the new kind is written, once.
+        var result = Build(stack =>
+        {
+            Web(stack).Reservations(cpus: "0.5").GenericResource("gpu", 1);
+            stack.Profile("prod", prod => prod.Service("web").GenericResource("gpu", 1).GenericResource("fpga", 2));
+        });
+        Assert.Empty(result.Findings);
+        var plan = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]);
+        Assert.Equal(new[] { new GenericResourceSpec("fpga", 2) }, plan.Overlay.Service("web")!.Resources!.Reservations!.GenericResources);
+        var effective = folder.Write("effective.yml", ComposeFileEmitter.Emit(plan.Effective));
+        var written = folder.Write("overlay.yml", ComposeFileEmitter.Emit(plan.Overlay));
+        var sdkBase = folder.Write("sdk-base.yml", ComposeFileEmitter.Emit(result.Model.Base));
+        Assert.Equal(DockerCli.StackConfigOrFail(effective), DockerCli.StackConfigOrFail(sdkBase, written));
+        Assert.Equal(new[] { "gpu", "fpga" }, plan.Effective.Service("web")!.Resources!.Reservations!.GenericResources.Select(r => r.Kind));
+        Assert.Equal("0.5", plan.Effective.Service("web")!.Resources!.Reservations!.Cpus);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class Deployment
 
     /// <summary>
     /// <paramref name="scope"/> with what means the same to Swarm written the same way on both sides: a service
-    /// without <c>deploy.mode</c> is replicated, and a placement constraint stated twice (Docker appends an overlay's
+    /// without <c>deploy.mode</c> is replicated, a replicated job without replicas has one, and a placement constraint stated twice (Docker appends an overlay's
     /// constraints to the base's, so a repeated one appears twice) is one condition.
     /// </summary>
     public static StackScope Normalise(StackScope scope) => scope with
@@ -23,6 +23,9 @@ internal static class Deployment
         Services = scope.Services.Select(s => s with
         {
             Mode = s.Mode == ServiceMode.Replicated ? null : s.Mode,
+
+            // A replicated job without replicas runs one completion (measured: MaxConcurrent 1, TotalCompletions 1).
+            Replicas = s.Mode == ServiceMode.ReplicatedJob && s.Replicas is null ? 1 : s.Replicas,
             Constraints = s.Constraints.Distinct(System.StringComparer.Ordinal).ToValueList(),
         }).ToValueList(),
     };

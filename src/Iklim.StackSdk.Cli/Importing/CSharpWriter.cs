@@ -135,6 +135,7 @@ internal static class CSharpWriter
         string text => constants.TryGetValue(text, out var constant) ? constant : StringExpression(text),
         int number => number.ToString(CultureInfo.InvariantCulture),
         long number => number.ToString(CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
         bool flag => flag ? "true" : "false",
         Enum member => member.GetType().Name + "." + member.ToString(),
         // Never empty: the builders refuse an empty command, test or alias list before anything is written.

@@ -63,7 +63,7 @@ internal static class Importer
         var baseRead = files[0];
 
         var baseChains = StackCalls.Of(baseRead.Scope, problem => Refused(baseRead, problem));
-        var profileChains = files.Skip(1).Select((file, i) => new ProfileChains(profiles[i], StackCalls.Of(file.Scope, problem => Refused(file, problem)))).ToList();
+        var profileChains = files.Skip(1).Select((file, i) => new ProfileChains(profiles[i], StackCalls.Of(file.Scope, problem => Refused(file, problem), baseRead.Scope))).ToList();
 
         StackBuilder builder;
         try

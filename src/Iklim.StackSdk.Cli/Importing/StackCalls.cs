@@ -27,15 +27,18 @@ internal sealed record DslChain(string Entry, string Name, IReadOnlyList<DslCall
 /// </summary>
 internal static class StackCalls
 {
-    /// <summary>The chains of <paramref name="scope"/>: resources first, then services, as a person writes a stack.</summary>
-    public static IReadOnlyList<DslChain> Of(StackScope scope, Func<string, Exception> inexpressible)
+    /// <summary>
+    /// The chains of <paramref name="scope"/>: resources first, then services, as a person writes a stack. For an
+    /// overlay, <paramref name="baseScope"/> is the base it is merged over.
+    /// </summary>
+    public static IReadOnlyList<DslChain> Of(StackScope scope, Func<string, Exception> inexpressible, StackScope? baseScope = null)
     {
         var chains = new List<DslChain>();
         chains.AddRange(scope.Networks.Select(n => new DslChain("Network", n.Name, Network(n), "networks." + n.Name)));
         chains.AddRange(scope.Volumes.Select(v => new DslChain("Volume", v.Name, Volume(v), "volumes." + v.Name)));
         chains.AddRange(scope.Secrets.Select(s => new DslChain("Secret", s.Name, FileResource(s, "secrets." + s.Name), "secrets." + s.Name)));
         chains.AddRange(scope.Configs.Select(c => new DslChain("Config", c.Name, FileResource(c, "configs." + c.Name), "configs." + c.Name)));
-        chains.AddRange(scope.Services.Select(s => new DslChain("Service", s.Name, Service(s, "services." + s.Name, inexpressible), "services." + s.Name)));
+        chains.AddRange(scope.Services.Select(s => new DslChain("Service", s.Name, Service(s, "services." + s.Name, inexpressible, baseScope?.Service(s.Name)), "services." + s.Name)));
         return chains;
     }
 
@@ -166,7 +169,7 @@ internal static class StackCalls
         return arguments.ToArray();
     }
 
-    private static IReadOnlyList<DslCall> Service(ServiceSpec s, string path, Func<string, Exception> inexpressible)
+    private static IReadOnlyList<DslCall> Service(ServiceSpec s, string path, Func<string, Exception> inexpressible, ServiceSpec? inBase)
     {
         var calls = new List<DslCall>();
         void Add(string method, string key, params DslArgument[] arguments) => calls.Add(Call(method, path + "." + key, arguments));
@@ -211,29 +214,13 @@ internal static class StackCalls
             Add("Network", "networks." + network.Name, network.Aliases.IsEmpty
                 ? new[] { Arg(network.Name) }
                 : new[] { Arg(network.Name), Named("aliases", network.Aliases.ToArray()) });
+            foreach (var option in network.DriverOptions)
+            {
+                Add("NetworkDriverOption", "networks." + network.Name + ".driver_opts." + option.Key, Arg(network.Name), Arg(option.Key), Arg(option.Value));
+            }
         }
 
-        foreach (var (port, index) in s.Ports.Select((p, i) => (p, i)))
-        {
-            var key = "ports[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
-            if (port.Published is not { } published)
-            {
-                throw inexpressible($"{path}.{key}: a port published on a random port (no published) has no DSL call yet.");
-            }
-
-            var arguments = new List<DslArgument> { Arg(published), Arg(port.Target) };
-            if (port.Protocol != PortProtocol.Tcp)
-            {
-                arguments.Add(Named("protocol", port.Protocol));
-            }
-
-            if (port.Mode != PortMode.Ingress)
-            {
-                arguments.Add(Named("mode", port.Mode));
-            }
-
-            Add("Port", key, arguments.ToArray());
-        }
+        Ports(s.Ports, Add);
 
         foreach (var mount in s.Volumes)
         {
@@ -276,12 +263,24 @@ internal static class StackCalls
 
         if (s.Healthcheck is { } health)
         {
-            var arguments = new List<DslArgument> { Arg(health.Test.ToArray()) };
-            Optional(arguments, "interval", health.Interval);
-            Optional(arguments, "timeout", health.Timeout);
-            Optional(arguments, "retries", health.Retries);
-            Optional(arguments, "startPeriod", health.StartPeriod);
-            Add("Healthcheck", "healthcheck", arguments.ToArray());
+            if (health.Disabled is true)
+            {
+                Add("DisableHealthcheck", "healthcheck.disable");
+            }
+            else if (!health.Test.IsEmpty || health.Interval is not null || health.Timeout is not null || health.Retries is not null || health.StartPeriod is not null)
+            {
+                var arguments = new List<DslArgument> { Arg(health.Test.ToArray()) };
+                Optional(arguments, "interval", health.Interval);
+                Optional(arguments, "timeout", health.Timeout);
+                Optional(arguments, "retries", health.Retries);
+                Optional(arguments, "startPeriod", health.StartPeriod);
+                Add("Healthcheck", "healthcheck", arguments.ToArray());
+            }
+
+            if (health.StartInterval is { } startInterval)
+            {
+                Add("HealthcheckStartInterval", "healthcheck.start_interval", Arg(startInterval));
+            }
         }
 
         if (s.Logging is { } logging)
@@ -302,30 +301,139 @@ internal static class StackCalls
             Add("Label", "labels." + label.Key, Arg(label.Key), Arg(label.Value));
         }
 
-        Deploy(s, path, inexpressible, Add);
+        foreach (var capability in s.CapAdd)
+        {
+            Add("CapAdd", "cap_add", Arg(capability));
+        }
+
+        foreach (var capability in s.CapDrop)
+        {
+            Add("CapDrop", "cap_drop", Arg(capability));
+        }
+
+        Deploy(s, path, inexpressible, inBase, Add);
+        foreach (var (host, index) in s.ExtraHosts.Select((h, i) => (h, i)))
+        {
+            // Read as host:address; the address may hold colons (IPv6).
+            var colon = host.IndexOf(':');
+            Add("ExtraHost", "extra_hosts[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]", Arg(host.Substring(0, colon)), Arg(host.Substring(colon + 1)));
+        }
+
+        foreach (var server in s.Dns)
+        {
+            Add("Dns", "dns", Arg(server));
+        }
+
+        foreach (var domain in s.DnsSearch)
+        {
+            Add("DnsSearch", "dns_search", Arg(domain));
+        }
+
+        Flag(s.Init, "Init", "init", Add);
+        Flag(s.ReadOnly, "ReadOnly", "read_only", Add);
+        Flag(s.StdinOpen, "StdinOpen", "stdin_open", Add);
         if (s.StopGracePeriod is { } grace)
         {
             Add("StopGracePeriod", "stop_grace_period", Arg(grace));
         }
 
+        if (s.StopSignal is { } signal)
+        {
+            Add("StopSignal", "stop_signal", Arg(signal));
+        }
+
+        foreach (var sysctl in s.Sysctls)
+        {
+            Add("Sysctl", "sysctls." + sysctl.Key, Arg(sysctl.Key), Arg(sysctl.Value));
+        }
+
+        Flag(s.Tty, "Tty", "tty", Add);
+        foreach (var ulimit in s.Ulimits)
+        {
+            Add("Ulimit", "ulimits." + ulimit.Name, ulimit.Soft == ulimit.Hard
+                ? new[] { Arg(ulimit.Name), Arg(ulimit.Soft) }
+                : new[] { Arg(ulimit.Name), Arg(ulimit.Soft), Named("hard", ulimit.Hard) });
+        }
+
         return calls;
     }
 
-    private static void Deploy(ServiceSpec s, string path, Func<string, Exception> inexpressible, Action<string, string, DslArgument[]> add)
+    private static void Flag(bool? value, string method, string key, Action<string, string, DslArgument[]> add)
     {
-        if (s.Mode == ServiceMode.Global)
+        if (value is true)
+        {
+            add(method, key, Array.Empty<DslArgument>());
+        }
+    }
+
+    // Docker expands a range to one entry per port; a run of entries that step together is written back as one PortRange.
+    private static void Ports(ValueList<PortSpec> ports, Action<string, string, DslArgument[]> add)
+    {
+        for (var index = 0; index < ports.Count;)
+        {
+            var port = ports[index];
+            var key = "ports[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]";
+            var count = 1;
+            while (port.Published is { } first && index + count < ports.Count
+                && ports[index + count] is { Published: { } next } following
+                && next == first + count && following.Target == port.Target + count && following.Protocol == port.Protocol && following.Mode == port.Mode)
+            {
+                count++;
+            }
+
+            var arguments = new List<DslArgument>();
+            if (port.Published is { } published)
+            {
+                arguments.Add(Arg(published));
+            }
+
+            arguments.Add(Arg(port.Target));
+            if (count > 1)
+            {
+                arguments.Add(Arg(count));
+            }
+
+            if (port.Protocol != PortProtocol.Tcp)
+            {
+                arguments.Add(Named("protocol", port.Protocol));
+            }
+
+            if (port.Mode != PortMode.Ingress)
+            {
+                arguments.Add(Named("mode", port.Mode));
+            }
+
+            add(port.Published is null ? "TargetPort" : count > 1 ? "PortRange" : "Port", key, arguments.ToArray());
+            index += count;
+        }
+    }
+
+    private static void Deploy(ServiceSpec s, string path, Func<string, Exception> inexpressible, ServiceSpec? inBase, Action<string, string, DslArgument[]> add)
+    {
+        if (s.Mode is ServiceMode.Global or ServiceMode.GlobalJob)
         {
             if (s.Replicas is not null)
             {
-                throw inexpressible($"{path}.deploy.replicas: a global service has no replica count (Docker rejects replicas with mode: global).");
+                throw inexpressible($"{path}.deploy.replicas: a global service has no replica count (Docker rejects replicas with mode: {(s.Mode == ServiceMode.Global ? "global" : "global-job")}).");
             }
 
-            add("Global", "deploy.mode", Array.Empty<DslArgument>());
+            add(s.Mode == ServiceMode.Global ? "Global" : "GlobalJob", "deploy.mode", Array.Empty<DslArgument>());
         }
 
-        if (s.Replicas is { } replicas)
+        // An overlay's replicas over a base's replicated job keep the job: Replicas(...) would make it a replicated service.
+        if (s.Mode == ServiceMode.ReplicatedJob || (s.Mode is null && s.Replicas is not null && inBase?.Mode == ServiceMode.ReplicatedJob))
+        {
+            // Without replicas an overlay keeps the base's, and a base runs one completion (measured), ReplicatedJob()'s default.
+            add("ReplicatedJob", "deploy.mode", (s.Replicas ?? inBase?.Replicas) is { } completions ? new[] { Arg(completions) } : Array.Empty<DslArgument>());
+        }
+        else if (s.Replicas is { } replicas)
         {
             add("Replicas", "deploy.replicas", new[] { Arg(replicas) });
+        }
+        else if (s.Mode == ServiceMode.Replicated && inBase is { Mode: not (null or ServiceMode.Replicated) })
+        {
+            // An overlay switching back to replicated keeps the base's replicas; Replicas(...) is the DSL's way to say replicated.
+            add("Replicas", "deploy.mode", new[] { Arg(inBase.Replicas ?? throw inexpressible($"{path}.deploy.mode: mode: replicated over a base without replicas: the DSL says replicated with Replicas(n); add replicas here.")) });
         }
 
         if (s.EndpointMode is { } endpoint)
@@ -372,7 +480,16 @@ internal static class StackCalls
         if (s.Resources is { } resources)
         {
             Amounts(add, "Limits", "deploy.resources.limits", resources.Limits);
+            if (resources.Limits?.Pids is { } pids)
+            {
+                add("PidsLimit", "deploy.resources.limits.pids", new[] { Arg(pids) });
+            }
+
             Amounts(add, "Reservations", "deploy.resources.reservations", resources.Reservations);
+            foreach (var (resource, index) in (resources.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty).Select((r, i) => (r, i)))
+            {
+                add("GenericResource", "deploy.resources.reservations.generic_resources[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "].discrete_resource_spec", new[] { Arg(resource.Kind), Arg(resource.Value) });
+            }
         }
     }
 
@@ -389,7 +506,17 @@ internal static class StackCalls
         Optional(arguments, "order", update.Order);
         Optional(arguments, "failureAction", update.FailureAction);
         Optional(arguments, "monitor", update.Monitor);
-        add(method, key, arguments.ToArray());
+
+        // The ratio's own call makes the block when it is the only setting.
+        if (arguments.Count > 0 || update.MaxFailureRatio is null)
+        {
+            add(method, key, arguments.ToArray());
+        }
+
+        if (update.MaxFailureRatio is { } ratio)
+        {
+            add(method == "UpdateConfig" ? "UpdateFailureRatio" : "RollbackFailureRatio", key + ".max_failure_ratio", new[] { Arg(double.Parse(ratio, System.Globalization.CultureInfo.InvariantCulture)) });
+        }
     }
 
     private static void Amounts(Action<string, string, DslArgument[]> add, string method, string key, ResourceAmounts? amounts)

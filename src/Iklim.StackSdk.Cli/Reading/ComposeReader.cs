@@ -41,10 +41,9 @@ internal sealed class ComposeReader
     // The service keys of the compose file format 3.x schema that the DSL has no call for yet.
     private static readonly HashSet<string> InexpressibleServiceKeys = new(StringComparer.Ordinal)
     {
-        "build", "cap_add", "cap_drop", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices",
-        "dns", "dns_search", "domainname", "env_file", "expose", "external_links", "extra_hosts", "init", "ipc",
-        "isolation", "links", "mac_address", "network_mode", "pid", "privileged", "read_only", "restart",
-        "security_opt", "shm_size", "stdin_open", "stop_signal", "sysctls", "tmpfs", "tty", "ulimits", "userns_mode",
+        "build", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices", "domainname",
+        "env_file", "expose", "external_links", "ipc", "isolation", "links", "mac_address", "network_mode", "pid",
+        "privileged", "restart", "security_opt", "shm_size", "tmpfs", "userns_mode",
     };
 
     private readonly YamlNodes _yaml;
@@ -148,19 +147,84 @@ internal sealed class ComposeReader
                 "environment" => s with { Environment = Map(value, p, EnvironmentWithoutValue) },
                 "labels" => s with { Labels = Map(value, p, null) },
                 "networks" => s with { Networks = ServiceNetworks(value, p) },
-                "ports" => s with { Ports = _yaml.Items(value, p).Select((item, i) => Port(item, Index(p, i))).ToValueList() },
+                "ports" => s with { Ports = _yaml.Items(value, p).SelectMany((item, i) => Ports(item, Index(p, i))).ToValueList() },
                 "volumes" => s with { Volumes = _yaml.Items(value, p).Select((item, i) => Mount(item, Index(p, i))).ToValueList() },
                 "secrets" => s with { Secrets = References(value, p) },
                 "configs" => s with { Configs = References(value, p) },
                 "healthcheck" => s with { Healthcheck = Healthcheck(value, p) },
                 "logging" => s with { Logging = Logging(value, p) },
                 "deploy" => Deploy(s, value, p),
+                "extra_hosts" => s with { ExtraHosts = ExtraHosts(value, p) },
+                "dns" => s with { Dns = _yaml.Strings(value, p).ToValueList() },
+                "dns_search" => s with { DnsSearch = _yaml.Strings(value, p).ToValueList() },
+                "cap_add" => s with { CapAdd = _yaml.Strings(value, p).ToValueList() },
+                "cap_drop" => s with { CapDrop = _yaml.Strings(value, p).ToValueList() },
+                "sysctls" => s with { Sysctls = Map(value, p, null) },
+                "ulimits" => s with { Ulimits = Entries(value, p, extensions: false).Select(e => Ulimit(e.Key, e.Value, e.Path)).ToValueList() },
+                "init" => s with { Init = _yaml.Boolean(value, p) ? true : throw Inexpressible(value, p, InitFalse) },
+                "read_only" => s with { ReadOnly = Flag(value, p) },
+                "tty" => s with { Tty = Flag(value, p) },
+                "stdin_open" => s with { StdinOpen = Flag(value, p) },
+                "stop_signal" => s with { StopSignal = _yaml.Text(value, p) },
                 _ when InexpressibleServiceKeys.Contains(key) => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
             };
         }
 
         return s;
+    }
+
+    // init is a pointer in Docker's model: false overrides an engine that runs every container with an init.
+    private const string InitFalse = "init: false turns off the init process an engine may add by default (dockerd --init); the DSL writes Init() only, so remove the key or set it to true.";
+
+    // read_only, tty and stdin_open: Docker drops false, so false is the key left out.
+    private bool? Flag(YamlNode node, string path) => _yaml.Boolean(node, path) ? true : null;
+
+    // host:address or host=address in a list, or a mapping; Docker 28 reads each as host:address, without brackets.
+    private ValueList<string> ExtraHosts(YamlNode node, string path)
+    {
+        static string Entry(string host, string address) => host + ":" + (address.StartsWith("[", StringComparison.Ordinal) && address.EndsWith("]", StringComparison.Ordinal) ? address.Substring(1, address.Length - 2) : address);
+        if (node is YamlMappingNode)
+        {
+            return Map(node, path, "a host without an address: the DSL needs one.").Select(e => Entry(e.Key, e.Value)).ToValueList();
+        }
+
+        return _yaml.Items(node, path).Select((item, i) =>
+        {
+            var text = _yaml.Text(item, Index(path, i));
+            var separator = text.IndexOf('=') is var equals and >= 0 ? equals : text.IndexOf(':');
+            return separator <= 0
+                ? throw _yaml.Error(item, Index(path, i), $"'{text}' is not host:address (Docker rejects it).")
+                : Entry(text.Substring(0, separator), text.Substring(separator + 1));
+        }).ToValueList();
+    }
+
+    // name: number, or name: { soft, hard }.
+    private UlimitSpec Ulimit(string name, YamlNode node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            var single = _yaml.Integer(node, path);
+            return new UlimitSpec(name, single, single);
+        }
+
+        int? soft = null, hard = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "soft":
+                    soft = _yaml.Integer(value, p);
+                    break;
+                case "hard":
+                    hard = _yaml.Integer(value, p);
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        return soft is { } s && hard is { } h ? new UlimitSpec(name, s, h) : throw _yaml.Error(node, path, "a ulimit needs soft and hard (Docker rejects one alone).");
     }
 
     private static string Index(string path, int index) => path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
@@ -222,30 +286,29 @@ internal sealed class ComposeReader
         var networks = new List<ServiceNetwork>();
         foreach (var (name, value, p, _) in Entries(node, path))
         {
-            var aliases = ValueList<string>.Empty;
+            var network = new ServiceNetwork(name, ValueList<string>.Empty);
             foreach (var (key, setting, sp, _) in Entries(value, p))
             {
-                aliases = key switch
+                network = key switch
                 {
-                    "aliases" => _yaml.Strings(setting, sp).ToValueList(),
+                    "aliases" => network with { Aliases = _yaml.Strings(setting, sp).ToValueList() },
+                    "driver_opts" => network with { DriverOptions = Map(setting, sp, OptionWithoutValue) },
                     "ipv4_address" or "ipv6_address" => throw Inexpressible(setting, sp),
                     _ => throw Rejected(setting, sp),
                 };
             }
 
-            networks.Add(new ServiceNetwork(name, aliases));
+            networks.Add(network);
         }
 
         return networks.ToValueList();
     }
 
+    private IEnumerable<PortSpec> Ports(YamlNode node, string path) =>
+        node is YamlScalarNode ? ShortPorts(node, path, _yaml.Text(node, path)) : new[] { Port(node, path) };
+
     private PortSpec Port(YamlNode node, string path)
     {
-        if (node is YamlScalarNode)
-        {
-            return ShortPort(node, path, _yaml.Text(node, path));
-        }
-
         int? target = null;
         int? published = null;
         var protocol = PortProtocol.Tcp;
@@ -289,8 +352,9 @@ internal sealed class ComposeReader
         return new PortSpec(target.Value, published, protocol, mode);
     }
 
-    // published:target[/protocol] or target[/protocol]; host IPs and ranges have no DSL call.
-    private PortSpec ShortPort(YamlNode node, string path, string text)
+    // published:target[/protocol] or target[/protocol], each side a port or a range a-b, which Docker expands to one
+    // entry per port (a published range over one target too); a host IP has no DSL call.
+    private IEnumerable<PortSpec> ShortPorts(YamlNode node, string path, string text)
     {
         var protocol = PortProtocol.Tcp;
         var spec = text;
@@ -307,18 +371,42 @@ internal sealed class ComposeReader
         }
 
         var parts = spec.Split(':');
-        if (parts.Length > 2 || spec.Contains('-', StringComparison.Ordinal))
+        if (parts.Length > 2)
         {
-            throw Inexpressible(node, path, $"'{text}': the DSL cannot express a host IP or a port range yet.");
+            throw Inexpressible(node, path, $"'{text}': the DSL cannot express a host IP (Swarm ignores it and listens on every address).");
         }
 
         int Number(string part) => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 65535
             ? n
             : throw _yaml.Error(node, path, $"'{text}' is not a port (Docker rejects it).");
 
-        return parts.Length == 1
-            ? new PortSpec(Number(parts[0]), null, protocol, PortMode.Ingress)
-            : new PortSpec(Number(parts[1]), Number(parts[0]), protocol, PortMode.Ingress);
+        (int First, int Count) Range(string part)
+        {
+            var dash = part.IndexOf('-');
+            if (dash < 0)
+            {
+                return (Number(part), 1);
+            }
+
+            var (first, last) = (Number(part.Substring(0, dash)), Number(part.Substring(dash + 1)));
+            return last >= first ? (first, last - first + 1) : throw _yaml.Error(node, path, $"'{text}' is not a port range (Docker rejects it).");
+        }
+
+        var target = Range(parts[parts.Length - 1]);
+        if (parts.Length == 1)
+        {
+            return Enumerable.Range(0, target.Count).Select(i => new PortSpec(target.First + i, null, protocol, PortMode.Ingress)).ToList();
+        }
+
+        var published = Range(parts[0]);
+        if (target.Count != 1 && target.Count != published.Count)
+        {
+            throw _yaml.Error(node, path, $"'{text}': the published and target ranges differ in size (Docker rejects it).");
+        }
+
+        return Enumerable.Range(0, published.Count)
+            .Select(i => new PortSpec(target.First + (target.Count == 1 ? 0 : i), published.First + i, protocol, PortMode.Ingress))
+            .ToList();
     }
 
     private MountSpec Mount(YamlNode node, string path)
@@ -579,8 +667,9 @@ internal sealed class ComposeReader
     private HealthcheckSpec Healthcheck(YamlNode node, string path)
     {
         var test = ValueList<string>.Empty;
-        string? interval = null, timeout = null, startPeriod = null;
+        string? interval = null, timeout = null, startPeriod = null, startInterval = null;
         int? retries = null;
+        bool? disabled = null;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
             switch (key)
@@ -603,14 +692,28 @@ internal sealed class ComposeReader
                 case "start_period":
                     startPeriod = _yaml.Text(value, p);
                     break;
-                case "disable" or "start_interval":
-                    throw Inexpressible(value, p);
+                case "start_interval":
+                    startInterval = _yaml.Text(value, p);
+                    break;
+                case "disable":
+                    disabled = _yaml.Boolean(value, p) ? true : null;
+                    break;
                 default:
                     throw Rejected(value, p);
             }
         }
 
-        return new HealthcheckSpec(test, interval, timeout, retries, startPeriod);
+        if (disabled is true && !test.IsEmpty)
+        {
+            throw AtKey(node, path + ".disable", "test and disable together: docker stack deploy rejects them ('test and disable can't be set at the same time').");
+        }
+
+        if (disabled is true && ((interval ?? timeout ?? startPeriod) is not null || retries is not null))
+        {
+            throw AtKey(node, path + ".disable", "disable with interval, timeout, retries or start_period: Swarm ignores them when the check is disabled, and the DSL writes disable with start_interval at most. Remove the other settings.");
+        }
+
+        return new HealthcheckSpec(test, interval, timeout, retries, startPeriod) { StartInterval = startInterval, Disabled = disabled };
     }
 
     private LoggingSpec Logging(YamlNode node, string path)
@@ -647,7 +750,9 @@ internal sealed class ComposeReader
                     {
                         "replicated" => ServiceMode.Replicated,
                         "global" => ServiceMode.Global,
-                        var other => throw Inexpressible(value, p, $"mode '{other}': the DSL has replicated and global."),
+                        "replicated-job" => ServiceMode.ReplicatedJob,
+                        "global-job" => ServiceMode.GlobalJob,
+                        var other => throw _yaml.Error(value, p, $"mode '{other}': Docker accepts replicated, global, replicated-job or global-job."),
                     },
                 },
                 "replicas" => s with { Replicas = _yaml.Integer(value, p) },
@@ -741,6 +846,7 @@ internal sealed class ComposeReader
         string? delay = null, monitor = null;
         FailureAction? failureAction = null;
         UpdateOrder? order = null;
+        string? ratio = null;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
             switch (key)
@@ -772,13 +878,26 @@ internal sealed class ComposeReader
                     };
                     break;
                 case "max_failure_ratio":
-                    throw Inexpressible(value, p);
+                    ratio = FailureRatio(value, p);
+                    break;
                 default:
                     throw Rejected(value, p);
             }
         }
 
-        return new UpdateConfigSpec(parallelism, delay, failureAction, monitor, null, order);
+        return new UpdateConfigSpec(parallelism, delay, failureAction, monitor, ratio, order);
+    }
+
+    // A number, as Docker reads it (0.10 is 0.1); 0 is Docker's default, which it drops.
+    private string? FailureRatio(YamlNode node, string path)
+    {
+        var text = _yaml.Text(node, path);
+        if (node is not YamlScalarNode { Style: ScalarStyle.Plain } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var ratio))
+        {
+            throw _yaml.Error(node, path, $"max_failure_ratio '{text}' must be a number (Docker rejects it).");
+        }
+
+        return ratio == 0 ? null : ratio.ToString("R", CultureInfo.InvariantCulture);
     }
 
     private ResourcesSpec Resources(YamlNode node, string path)
@@ -805,6 +924,8 @@ internal sealed class ComposeReader
     private ResourceAmounts Amounts(YamlNode node, string path)
     {
         string? cpus = null, memory = null;
+        int? pids = null;
+        var generic = ValueList<GenericResourceSpec>.Empty;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
             switch (key)
@@ -815,14 +936,63 @@ internal sealed class ComposeReader
                 case "memory":
                     memory = _yaml.Text(value, p);
                     break;
-                case "pids" or "generic_resources" or "devices":
+                case "pids" when path.EndsWith(".limits", StringComparison.Ordinal):
+                    pids = _yaml.Integer(value, p);
+                    break;
+                case "generic_resources" when path.EndsWith(".reservations", StringComparison.Ordinal):
+                    generic = _yaml.Items(value, p).Select((item, i) => GenericResource(item, Index(p, i))).ToValueList();
+                    break;
+                case "devices":
                     throw Inexpressible(value, p);
                 default:
                     throw Rejected(value, p);
             }
         }
 
-        return new ResourceAmounts(cpus, memory);
+        return new ResourceAmounts(cpus, memory) { Pids = pids, GenericResources = generic };
+    }
+
+    // Docker's 3.x schema has discrete_resource_spec only (named_resource_spec is rejected).
+    private GenericResourceSpec GenericResource(YamlNode node, string path)
+    {
+        GenericResourceSpec? resource = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            resource = key == "discrete_resource_spec" ? DiscreteResource(value, p) : throw Rejected(value, p);
+        }
+
+        return resource ?? throw _yaml.Error(node, path, "a generic resource without discrete_resource_spec: it reserves nothing, and the DSL cannot write it.");
+    }
+
+    private GenericResourceSpec DiscreteResource(YamlNode node, string path)
+    {
+        var kind = string.Empty;
+        long amount = 0;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            switch (key)
+            {
+                case "kind":
+                    kind = _yaml.Text(value, p);
+                    break;
+                case "value":
+                    var text = _yaml.Text(value, p);
+                    if (value is not YamlScalarNode { Style: ScalarStyle.Plain } || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                    {
+                        throw _yaml.Error(value, p, $"value '{text}' must be a number (Docker rejects it).");
+                    }
+
+                    amount = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole)
+                        ? whole
+                        : throw _yaml.Error(value, p, $"value '{text}' is not a whole number: Docker cuts it to a whole one. Write the number of units.");
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        // A missing kind or value reads as "" or 0, which the DSL's GenericResource refuses at this entry.
+        return new GenericResourceSpec(kind, amount);
     }
 
     private NetworkSpec ReadNetwork(string name, YamlNode node, string path)

@@ -288,7 +288,33 @@ internal sealed class ServiceBuilder : IServiceBuilder
     public IServiceBuilder Reservations(string? cpus = null, string? memory = null)
     {
         var amounts = Amounts(cpus, memory);
-        return Set(SettingKey.Of(nameof(Reservations)), s => s with { Resources = new ResourcesSpec(s.Resources?.Limits, amounts) });
+        return Set(SettingKey.Of(nameof(Reservations)), s => s with
+        {
+            Resources = new ResourcesSpec(s.Resources?.Limits, amounts with { GenericResources = s.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty }),
+        });
+    }
+
+    public IServiceBuilder GenericResource(string kind, long value)
+    {
+        Require.NotEmpty(kind, "A generic resource kind", nameof(kind));
+        if (!kind.All(c => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '-' or '_' or '.'))
+        {
+            throw Validation.Invalid.Argument($"'{kind}' is not a generic resource kind such as gpu or NVIDIA-GPU: use letters, digits, '-', '_' and '.'.", nameof(kind));
+        }
+
+        if (value < 1)
+        {
+            // Swarm runs a task reserving 0 or -1 without complaint (measured): neither reserves anything meaningful.
+            throw new ArgumentOutOfRangeException(nameof(value), value, "A generic resource reservation is at least 1 unit.");
+        }
+
+        var resource = new GenericResourceSpec(kind, value);
+        return Set(SettingKey.Of(nameof(GenericResource), kind), s =>
+        {
+            var reservations = s.Resources?.Reservations ?? new ResourceAmounts(null, null);
+            var kept = reservations.GenericResources.Where(r => r.Kind != kind);
+            return s with { Resources = new ResourcesSpec(s.Resources?.Limits, reservations with { GenericResources = kept.Append(resource).ToValueList() }) };
+        });
     }
 
     public IServiceBuilder ExtraHost(string hostname, string address)

@@ -204,6 +204,15 @@ public interface IServiceBuilder
     /// <example><code>.Reservations(cpus: "0.25", memory: "128M")</code></example>
     IServiceBuilder Reservations(string? cpus = null, string? memory = null);
 
+    /// <summary>
+    /// One <c>deploy.resources.reservations.generic_resources</c> entry: each task reserves <paramref name="value"/>
+    /// units of <paramref name="kind"/>, a resource nodes advertise (<c>dockerd --node-generic-resource gpu=2</c>);
+    /// where no node has enough left, tasks stay pending. A second call for a kind replaces its value. Docker appends an
+    /// overlay's entries to the base's, so a profile can add a kind but not change one the base reserves (IKS0004).
+    /// </summary>
+    /// <example><code>.GenericResource("gpu", 1)</code></example>
+    IServiceBuilder GenericResource(string kind, long value);
+
     /// <summary>One <c>extra_hosts</c> entry: <paramref name="hostname"/> resolves to <paramref name="address"/> in the container. Appended in overlays.</summary>
     /// <example><code>.ExtraHost("db.internal", "10.0.0.5")</code></example>
     IServiceBuilder ExtraHost(string hostname, string address);

@@ -151,6 +151,17 @@ public static class OverlayPlanner
             }
         }
 
+        var reserved = b.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty;
+        foreach (var resource in o.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty)
+        {
+            if (reserved.FirstOrDefault(r => r.Kind == resource.Kind) is { } inBase && inBase != resource)
+            {
+                yield return Error(
+                    SettingKey.Of(nameof(IServiceBuilder.GenericResource), resource.Kind).ToString(),
+                    $"Docker appends an overlay's generic resources to the base's, so '{resource.Kind}' would be reserved twice ({inBase.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} and {resource.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}) and Swarm rejects the tasks in a loop. Reserve '{resource.Kind}' in each profile only, not in the base.");
+            }
+        }
+
         foreach (var (key, overlayValue, baseValue) in Durations(b, o))
         {
             if (DockerMerge.IsZeroDuration(overlayValue) && baseValue is not null && !DockerMerge.IsZeroDuration(baseValue))
@@ -166,7 +177,9 @@ public static class OverlayPlanner
         {
             yield return Error(
                 (collision.First().Published is { } published ? ServiceSettings.Port(published) : SettingKey.Of(nameof(IServiceBuilder.Port), string.Empty)).ToString(),
-                $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
+                collision.First().Published is null
+                    ? "ports without a published port appear more than once; when a service is in both files Docker 28 keeps only one entry per published port, and these all count as port 0. Publish them, or declare the service's other changes in the base."
+                    : $"published port {collision.First().Published} appears more than once (for example tcp and udp); when a service is in both files Docker 28 keeps only one entry per published port. Publish the second protocol on another port, or declare the ports only in the base.");
         }
 
         if (ComposeWords.IsGlobal(o.Mode) && o.Mode != b.Mode && b.Replicas is not null)

@@ -75,7 +75,19 @@ public sealed record ResourceAmounts(string? Cpus, string? Memory)
 {
     /// <summary><c>pids</c>: the most processes a task may run (limits only).</summary>
     public int? Pids { get; init; }
+
+    /// <summary>
+    /// <c>generic_resources</c> (reservations only): node-advertised resources a task needs, one entry per kind.
+    /// Docker appends an overlay's list to the base's.
+    /// </summary>
+    public ValueList<GenericResourceSpec> GenericResources { get; init; }
 }
+
+/// <summary>
+/// One <c>generic_resources</c> entry, a <c>discrete_resource_spec</c>: <paramref name="Value"/> units of the resource
+/// <paramref name="Kind"/> that a node advertises (<c>dockerd --node-generic-resource gpu=2</c>).
+/// </summary>
+public sealed record GenericResourceSpec(string Kind, long Value);
 
 /// <summary>A profile's request to remove something from the base; Docker's overlay merge cannot express it.</summary>
 public sealed record RemovalRequest(string Key, string Item);

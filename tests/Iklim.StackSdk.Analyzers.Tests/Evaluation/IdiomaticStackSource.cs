@@ -776,7 +776,8 @@ internal sealed class IdiomaticStackSource
                 ".RollbackFailureRatio(0.5)",
                 ".PidsLimit(256)",
                 ".ReplicatedJob(" + (1 + _random.Next(3)) + ")",
-                ".GlobalJob()"));
+                ".GlobalJob()",
+                ".GenericResource(\"gpu\", " + (1 + _random.Next(2)) + ").GenericResource(\"NVIDIA-GPU\", 2L)"));
         }
 
         Member($"Resources{k}", $$"""

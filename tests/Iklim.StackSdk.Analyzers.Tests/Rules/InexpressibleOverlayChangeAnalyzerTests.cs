@@ -56,6 +56,21 @@ public sealed class InexpressibleOverlayChangeAnalyzerTests
         """);
 
     [Fact]
+    public Task ChangedBaseGenericResourceInProfile_TriggersAtTheCall() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("trainer").Image("busybox:1.36.1").GenericResource("gpu", 1);
+                stack.Profile("prod", prod => prod.Service("trainer").GenericResource("fpga", 1).{|IKS0004:GenericResource("gpu", 2)|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task ExpressibleOverrides_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 

@@ -21,6 +21,20 @@ public sealed class InvalidValueAnalyzerTests
         Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("Replicas must be at least 0, not -1."));
 
     [Fact]
+    public Task GenericResourceOfNothing_TriggersAtTheValue() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("trainer").Image("busybox:1.36.1").GenericResource({|IKS0002:"my gpu"|}, 1).GenericResource("gpu", {|IKS0002:0|});
+            }
+        }
+        """);
+
+    [Fact]
     public Task BadImage_Triggers() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 

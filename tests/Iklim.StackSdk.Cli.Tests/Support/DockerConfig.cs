@@ -6,7 +6,7 @@ namespace Iklim.StackSdk.Cli.Tests.Support;
 /// <summary>
 /// `docker stack config` output, normalised for comparing two folders' files: the folder's absolute path (which
 /// docker writes into config and secret <c>file:</c> paths) becomes <c>.</c>; <c>version</c> and the top-level <c>x-</c> fields go; and what means the
-/// same to Swarm is written one way: <c>deploy.mode: replicated</c> (the default) goes, a port's tcp and ingress (the defaults)
+/// same to Swarm is written one way: <c>deploy.mode: replicated</c> (the default) goes, a replicated job without replicas has 1, a port's tcp and ingress (the defaults)
 /// go, a network attached without settings is <c>{}</c>, a repeated placement constraint appears once.
 /// </summary>
 internal static class DockerConfig
@@ -93,6 +93,22 @@ internal static class DockerConfig
         if (Child(deploy, "mode") is YamlScalarNode { Value: "replicated" })
         {
             deploy.Children.Remove(new YamlScalarNode("mode"));
+        }
+
+        // A replicated job without replicas runs one completion (measured on a Swarm: TotalCompletions 1).
+        if (Child(deploy, "mode") is YamlScalarNode { Value: "replicated-job" } && Child(deploy, "replicas") is null)
+        {
+            // Docker writes replicas right after mode.
+            var entries = deploy.Children.ToList();
+            deploy.Children.Clear();
+            foreach (var entry in entries)
+            {
+                deploy.Children.Add(entry.Key, entry.Value);
+                if (entry.Key is YamlScalarNode { Value: "mode" })
+                {
+                    deploy.Children.Add(new YamlScalarNode("replicas"), new YamlScalarNode("1"));
+                }
+            }
         }
 
         // Swarm ANDs constraints: one stated twice (Docker appends an overlay's to the base's) is one condition.

@@ -168,8 +168,31 @@ internal static class MergeRules
     public static ResourcesSpec? Resources(ResourcesSpec? b, ResourcesSpec? o) =>
         b is null || o is null ? o ?? b : new ResourcesSpec(Amounts(b.Limits, o.Limits), Amounts(b.Reservations, o.Reservations));
 
+    /// <summary>
+    /// What an overlay must say for <paramref name="o"/>'s resources: the block whole, but without the generic resources
+    /// the base already reserves, since Docker would append them a second time. Null when nothing changes.
+    /// </summary>
+    public static ResourcesSpec? MinimalResources(ResourcesSpec? b, ResourcesSpec? o)
+    {
+        if (o is null || o == b)
+        {
+            return null;
+        }
+
+        var inBase = b?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty;
+        var minimal = o.Reservations is { } reservations
+            ? o with { Reservations = reservations with { GenericResources = reservations.GenericResources.Where(r => !inBase.Contains(r)).ToValueList() } }
+            : o;
+        return Resources(b, minimal) == b ? null : minimal;
+    }
+
+    // Docker appends an overlay's generic resources to the base's (measured), whatever their kinds.
     private static ResourceAmounts? Amounts(ResourceAmounts? b, ResourceAmounts? o) =>
-        b is null || o is null ? o ?? b : new ResourceAmounts(o.Cpus ?? b.Cpus, o.Memory ?? b.Memory) { Pids = o.Pids ?? b.Pids };
+        b is null || o is null ? o ?? b : new ResourceAmounts(o.Cpus ?? b.Cpus, o.Memory ?? b.Memory)
+        {
+            Pids = o.Pids ?? b.Pids,
+            GenericResources = b.GenericResources.AddRange(o.GenericResources),
+        };
 
     /// <summary>
     /// An overlay's entry for a network the base attaches replaces its aliases, but Docker keeps the base's driver

@@ -129,9 +129,19 @@ internal static class ServiceKeys
         nameof(ServiceSpec.RollbackConfig), "deploy.rollback_config", s => s.RollbackConfig, (s, v) => s with { RollbackConfig = v },
         MergeRules.Update, Differs, UpdateBlock, nameof(IServiceBuilder.RollbackConfig), nameof(IServiceBuilder.RollbackFailureRatio));
 
-    public static readonly ServiceKey<ResourcesSpec?> Resources = Block(
-        nameof(ServiceSpec.Resources), "deploy.resources", s => s.Resources, (s, v) => s with { Resources = v },
-        MergeRules.Resources, Differs, ResourcesBlock, nameof(IServiceBuilder.Limits), nameof(IServiceBuilder.Reservations), nameof(IServiceBuilder.PidsLimit));
+    public static readonly ServiceKey<ResourcesSpec?> Resources = new(
+        nameof(ServiceSpec.Resources),
+        "deploy.resources",
+        MergeKind.Block,
+        new[] { nameof(IServiceBuilder.Limits), nameof(IServiceBuilder.Reservations), nameof(IServiceBuilder.PidsLimit), nameof(IServiceBuilder.GenericResource) },
+        s => s.Resources,
+        (s, v) => s with { Resources = v },
+        MergeRules.Resources,
+        MergeRules.MinimalResources,
+        v => v is null ? null : ResourcesBlock(v),
+        (v, key) => key.Member == nameof(IServiceBuilder.GenericResource)
+            ? v?.Reservations?.GenericResources.Any(r => r.Kind == key.Item) == true
+            : v is not null);
 
     public static readonly ServiceKey<ValueList<string>> Dns = Appended(
         nameof(ServiceSpec.Dns), "dns", s => s.Dns, (s, v) => s with { Dns = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.Dns));
@@ -392,9 +402,17 @@ internal static class ServiceKeys
         .Add("reservations", Amounts(resources.Reservations));
 
     private static ComposeNode? Amounts(ResourceAmounts? amounts) =>
-        amounts is null || (amounts.Cpus is null && amounts.Memory is null && amounts.Pids is null)
+        amounts is null || (amounts.Cpus is null && amounts.Memory is null && amounts.Pids is null && amounts.GenericResources.IsEmpty)
             ? null
-            : new MappingNode().Add("cpus", Optional(amounts.Cpus)).Add("memory", Optional(amounts.Memory)).Add("pids", Optional(amounts.Pids));
+            : new MappingNode()
+                .Add("cpus", Optional(amounts.Cpus))
+                .Add("memory", Optional(amounts.Memory))
+                .Add("pids", Optional(amounts.Pids))
+                .Add("generic_resources", amounts.GenericResources.IsEmpty ? null : GenericResourceEntries(amounts.GenericResources));
+
+    private static ComposeNode GenericResourceEntries(ValueList<GenericResourceSpec> resources) =>
+        new SequenceNode(resources.Select(r => (ComposeNode)new MappingNode()
+            .Add("discrete_resource_spec", new MappingNode().Add("kind", ComposeNode.Text(r.Kind)).Add("value", ComposeNode.Number(r.Value)))).ToList());
 
     private static ComposeNode? Optional(string? value) => value is null ? null : ComposeNode.Text(value);
 
