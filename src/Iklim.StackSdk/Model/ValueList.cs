@@ -92,6 +92,11 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc />
     public bool Equals(ValueList<T> other)
     {
+        if (ReferenceEquals(_items, other._items))
+        {
+            return true;
+        }
+
         if (Count != other.Count)
         {
             return false;

@@ -121,12 +121,17 @@ internal sealed class ServiceKey<T> : ServiceKey
     public T Get(ServiceSpec service) => _get(service);
 
     public override ServiceSpec MergeInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec overlay) =>
-        _set(result, _merge(_get(baseService), _get(overlay)));
+        SetIfChanged(result, _merge(_get(baseService), _get(overlay)));
 
     public override ServiceSpec MinimalInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec profile) =>
-        _set(result, _minimal(_get(baseService), _get(profile)));
+        SetIfChanged(result, _minimal(_get(baseService), _get(profile)));
 
     public override ComposeNode? Emit(ServiceSpec service) => _emit(_get(service));
 
     public override bool Holds(ServiceSpec service, SettingKey setting) => _holds(_get(service), setting);
+
+    // The walk over the table visits every key of every service and most leave the value as it is: a copy of the
+    // record per key would be most of what merging and planning allocate. Equal values give an equal record.
+    private ServiceSpec SetIfChanged(ServiceSpec result, T value) =>
+        EqualityComparer<T>.Default.Equals(_get(result), value) ? result : _set(result, value);
 }
