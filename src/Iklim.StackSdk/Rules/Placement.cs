@@ -14,11 +14,15 @@ namespace Iklim.StackSdk.Rules;
 internal static class Placement
 {
     private const string LabelPrefix = "node.labels.";
+    private const int ParsedLimit = 1024;
+
+    [ThreadStatic]
+    private static Dictionary<string, (string Key, bool Equal, string Value)>? parsed;
 
     /// <summary>Whether <paramref name="node"/> satisfies <paramref name="constraint"/>; null when the inventory cannot tell.</summary>
     public static bool? Satisfies(NodeSpec node, string constraint)
     {
-        var (key, equal, value) = Names.ParseConstraint(constraint);
+        var (key, equal, value) = Parse(constraint);
         string? actual;
         if (key == "node.hostname")
         {
@@ -47,8 +51,19 @@ internal static class Placement
     public static bool IsKnowable(string constraint) => Satisfies(new NodeSpec("probe"), constraint) is not null;
 
     /// <summary>The nodes of <paramref name="nodes"/> that satisfy every constraint of <paramref name="service"/>.</summary>
-    public static IReadOnlyList<NodeSpec> Eligible(IEnumerable<NodeSpec> nodes, ServiceSpec service) =>
-        nodes.Where(n => service.Constraints.All(c => Satisfies(n, c) != false)).ToList();
+    public static IReadOnlyList<NodeSpec> Eligible(ValueList<NodeSpec> nodes, ServiceSpec service)
+    {
+        var eligible = new List<NodeSpec>(nodes.Count);
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (SatisfiesAll(nodes[i], service.Constraints))
+            {
+                eligible.Add(nodes[i]);
+            }
+        }
+
+        return eligible;
+    }
 
     /// <summary>
     /// The constraints of <paramref name="service"/> that pin it to one node (<c>node.hostname ==</c>, <c>node.id ==</c>),
@@ -56,10 +71,42 @@ internal static class Placement
     /// </summary>
     public static IReadOnlyList<Pin> Pins(ServiceSpec service) =>
         service.Constraints
-            .Select(c => (Constraint: c, Parsed: Names.ParseConstraint(c)))
+            .Select(c => (Constraint: c, Parsed: Parse(c)))
             .Where(c => c.Parsed.Equal && c.Parsed.Key is "node.hostname" or "node.id")
             .Select(c => new Pin(c.Parsed.Key, c.Parsed.Value, c.Constraint))
             .ToList();
+
+    private static bool SatisfiesAll(NodeSpec node, ValueList<string> constraints)
+    {
+        for (var i = 0; i < constraints.Count; i++)
+        {
+            if (Satisfies(node, constraints[i]) == false)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The rules and STACK.md ask about every node for every service, several times per scope, and a stack repeats a
+    // few constraint texts: each text is parsed once per thread (a pure function, so the answer is the same).
+    private static (string Key, bool Equal, string Value) Parse(string constraint)
+    {
+        var cache = parsed ??= new Dictionary<string, (string, bool, string)>(StringComparer.Ordinal);
+        if (!cache.TryGetValue(constraint, out var result))
+        {
+            if (cache.Count >= ParsedLimit)
+            {
+                cache.Clear();
+            }
+
+            result = Names.ParseConstraint(constraint);
+            cache.Add(constraint, result);
+        }
+
+        return result;
+    }
 }
 
 /// <summary>A constraint that pins a service to one node: the key (<c>node.hostname</c> or <c>node.id</c>), the node and the constraint text.</summary>
