@@ -54,6 +54,9 @@ internal abstract class ServiceKey
         Path = path;
         Merge = merge;
         Calls = calls;
+        var segments = path?.Split('.') ?? Array.Empty<string>();
+        Parents = segments.Take(Math.Max(0, segments.Length - 1)).ToArray();
+        Name = path is null ? property : segments[segments.Length - 1];
     }
 
     /// <summary>The <see cref="ServiceSpec"/> property (its <c>nameof</c>).</summary>
@@ -69,10 +72,10 @@ internal abstract class ServiceKey
     public IReadOnlyList<string> Calls { get; }
 
     /// <summary>The segments of <see cref="Path"/> above the key itself (<c>deploy</c>, <c>placement</c>).</summary>
-    public IReadOnlyList<string> Parents => Path is null ? Array.Empty<string>() : Path.Split('.').Take(Path.Split('.').Length - 1).ToArray();
+    public IReadOnlyList<string> Parents { get; }
 
     /// <summary>The key's own name in its parent mapping.</summary>
-    public string Name => Path is null ? Property : Path.Substring(Path.LastIndexOf('.') + 1);
+    public string Name { get; }
 
     /// <summary><paramref name="result"/> with this key set to Docker's merge of <paramref name="overlay"/>'s value over <paramref name="baseService"/>'s.</summary>
     public abstract ServiceSpec MergeInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec overlay);
