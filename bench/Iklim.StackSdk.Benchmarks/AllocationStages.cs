@@ -68,6 +68,10 @@ internal static class AllocationStages
         }
 
         Console.WriteLine($"load average after: {Timing.LoadAverage()}");
+        var probe = new StackBuilder("bench", "docker-stack-bench.yml");
+        new SyntheticStack(services).Configure(probe);
+        var findings = probe.Build().Findings;
+        Console.WriteLine($"the stack's findings: {findings.Count} ({string.Join(", ", findings.GroupBy(f => f.Id).Select(g => $"{g.Key} x{g.Count()}"))})");
         Console.WriteLine();
         if (baseline is null)
         {
