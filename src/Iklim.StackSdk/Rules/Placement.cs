@@ -17,12 +17,12 @@ internal static class Placement
     private const int ParsedLimit = 1024;
 
     [ThreadStatic]
-    private static Dictionary<string, (string Key, bool Equal, string Value)>? parsed;
+    private static Dictionary<string, (string Key, bool Equal, string Value, string? Label)>? parsed;
 
     /// <summary>Whether <paramref name="node"/> satisfies <paramref name="constraint"/>; null when the inventory cannot tell.</summary>
     public static bool? Satisfies(NodeSpec node, string constraint)
     {
-        var (key, equal, value) = Parse(constraint);
+        var (key, equal, value, label) = Parse(constraint);
         string? actual;
         if (key == "node.hostname")
         {
@@ -32,10 +32,10 @@ internal static class Placement
         {
             actual = node.Role == NodeRole.Manager ? "manager" : "worker";
         }
-        else if (key.StartsWith(LabelPrefix, StringComparison.Ordinal))
+        else if (label is not null)
         {
             // Swarm: a node without the label fails `==` and passes `!=`.
-            actual = node.Labels.Get(key.Substring(LabelPrefix.Length));
+            actual = node.Labels.Get(label);
         }
         else
         {
@@ -90,10 +90,11 @@ internal static class Placement
     }
 
     // The rules and STACK.md ask about every node for every service, several times per scope, and a stack repeats a
-    // few constraint texts: each text is parsed once per thread (a pure function, so the answer is the same).
-    private static (string Key, bool Equal, string Value) Parse(string constraint)
+    // few constraint texts: each text is parsed once per thread (a pure function, so the answer is the same), with
+    // the label a node.labels.* constraint reads.
+    private static (string Key, bool Equal, string Value, string? Label) Parse(string constraint)
     {
-        var cache = parsed ??= new Dictionary<string, (string, bool, string)>(StringComparer.Ordinal);
+        var cache = parsed ??= new Dictionary<string, (string, bool, string, string?)>(StringComparer.Ordinal);
         if (!cache.TryGetValue(constraint, out var result))
         {
             if (cache.Count >= ParsedLimit)
@@ -101,7 +102,8 @@ internal static class Placement
                 cache.Clear();
             }
 
-            result = Names.ParseConstraint(constraint);
+            var (key, equal, value) = Names.ParseConstraint(constraint);
+            result = (key, equal, value, key.StartsWith(LabelPrefix, StringComparison.Ordinal) ? key.Substring(LabelPrefix.Length) : null);
             cache.Add(constraint, result);
         }
 

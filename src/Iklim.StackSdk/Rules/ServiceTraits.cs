@@ -28,12 +28,12 @@ internal static class ServiceTraits
     /// </summary>
     public static string ImageName(string image)
     {
+        // One substring: the rules ask this of every service in every scope.
         var end = image.IndexOf('@');
-        var reference = end < 0 ? image : image.Substring(0, end);
-        var slash = reference.LastIndexOf('/');
-        var last = reference.Substring(slash + 1);
-        var colon = last.IndexOf(':');
-        return colon < 0 ? last : last.Substring(0, colon);
+        end = end < 0 ? image.Length : end;
+        var start = end == 0 ? 0 : image.LastIndexOf('/', end - 1) + 1;
+        var colon = image.IndexOf(':', start, end - start);
+        return image.Substring(start, (colon < 0 ? end : colon) - start);
     }
 
     /// <summary>True when the service runs a well-known stateful server (redis, rabbitmq, vault, etcd, postgres, ...).</summary>
