@@ -13,13 +13,14 @@ namespace Iklim.StackSdk.Benchmarks;
 
 /// <summary>
 /// Where the runtime builders' allocations go, stage by stage, for the synthetic stack:
-/// <c>-- alloc [services] [runs] [--types] [--against FOLDER]</c>. Each stage is measured with
+/// <c>-- alloc [services] [runs] [--types] [--evaluation] [--against FOLDER]</c>. Each stage is measured with
 /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> and timed (median of the runs). Build is measured whole and in
 /// parts: the parts run on a copy of the built model (a new instance, so <see cref="StackPlan.Of"/> plans it again),
 /// and "model, origins" is what Build allocates beyond them. <c>--types</c> adds, per stage, the types the runtime's
 /// GC AllocationTick events (one sample per ~100 KB) name most. <c>--against</c> names the output folder of another
 /// build of this harness (an earlier commit): it is loaded into its own load context and measured in the same run,
-/// alternating with this build, so that the two columns share the machine's load.
+/// alternating with this build, so that the two columns share the machine's load. <c>--evaluation</c> adds issue 14's
+/// row: the compile-time evaluation of the same stack (which runs Configure and Build itself), measured after the stages.
 /// </summary>
 internal static class AllocationStages
 {
@@ -98,6 +99,16 @@ internal static class AllocationStages
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| Configure + Build (the runtime builders) | {Builders(theirs) / 1e6:F1} MB | {Builders(ours) / 1e6:F1} MB | {ta:F0} ms | {tb:F0} ms | {tb / ta:F2} |"));
         }
 
+        if (args.Contains("--evaluation"))
+        {
+            // The issue's row: the static evaluation, which drives the same builders with an origin per call, then Build.
+            var theirEvaluation = baseline?.DeclaringType!.GetMethod(nameof(Evaluation), BindingFlags.Public | BindingFlags.Static)?.Invoke(null, new object[] { services, runs }) as double[];
+            var ourEvaluation = Evaluation(services, runs);
+            Console.WriteLine(theirEvaluation is null
+                ? string.Create(CultureInfo.InvariantCulture, $"| static evaluation (the evaluator, Configure and Build with origins) | {ourEvaluation[0] / 1e6:F1} MB | {ourEvaluation[1]:F0} ms |")
+                : string.Create(CultureInfo.InvariantCulture, $"| static evaluation (the evaluator, Configure and Build with origins) | {theirEvaluation[0] / 1e6:F1} MB | {ourEvaluation[0] / 1e6:F1} MB | {theirEvaluation[1]:F0} ms | {ourEvaluation[1]:F0} ms | {ourEvaluation[1] / theirEvaluation[1]:F2} |"));
+        }
+
         if (listener is not null)
         {
             var types = listener.ByStage(Stages.Length);
@@ -153,6 +164,24 @@ internal static class AllocationStages
             ticks?.Window(stage, started, DateTime.UtcNow);
             return value;
         }
+    }
+
+    /// <summary>Bytes and milliseconds of one static evaluation of the literal stack (median of <paramref name="runs"/>), semantic models warm, as the targets harness measures it.</summary>
+    public static double[] Evaluation(int services, int runs)
+    {
+        var evaluate = IdiomaticComparison.Evaluator(new PreparedStack(services));
+        var bytes = new List<double>();
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            GC.KeepAlive(evaluate());
+            times.Add(watch.Elapsed.TotalMilliseconds);
+            bytes.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+
+        return new[] { Timing.Median(bytes), Timing.Median(times) };
     }
 
     private static double Builders((List<double> Bytes, List<double> Times)[] stages) =>
