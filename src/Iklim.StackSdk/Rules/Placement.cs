@@ -69,12 +69,35 @@ internal static class Placement
     /// The constraints of <paramref name="service"/> that pin it to one node (<c>node.hostname ==</c>, <c>node.id ==</c>),
     /// in the order Docker's merge keeps them (base first, then the overlay's).
     /// </summary>
-    public static IReadOnlyList<Pin> Pins(ServiceSpec service) =>
-        service.Constraints
-            .Select(c => (Constraint: c, Parsed: Parse(c)))
-            .Where(c => c.Parsed.Equal && c.Parsed.Key is "node.hostname" or "node.id")
-            .Select(c => new Pin(c.Parsed.Key, c.Parsed.Value, c.Constraint))
-            .ToList();
+    public static IReadOnlyList<Pin> Pins(ServiceSpec service)
+    {
+        List<Pin>? pins = null;
+        foreach (var constraint in service.Constraints)
+        {
+            var (key, equal, value, _) = Parse(constraint);
+            if (equal && key is "node.hostname" or "node.id")
+            {
+                (pins ??= new List<Pin>()).Add(new Pin(key, value, constraint));
+            }
+        }
+
+        return pins ?? (IReadOnlyList<Pin>)Array.Empty<Pin>();
+    }
+
+    /// <summary>How many of <paramref name="nodes"/> satisfy every constraint of <paramref name="service"/>: <see cref="Eligible"/>'s count, without the list.</summary>
+    public static int EligibleCount(ValueList<NodeSpec> nodes, ServiceSpec service)
+    {
+        var count = 0;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            if (SatisfiesAll(nodes[i], service.Constraints))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
 
     private static bool SatisfiesAll(NodeSpec node, ValueList<string> constraints)
     {

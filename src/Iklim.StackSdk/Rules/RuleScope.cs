@@ -116,7 +116,7 @@ internal sealed class RuleScope
     /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
     public int? Tasks(ServiceSpec service) =>
         ComposeWords.IsGlobal(service.Mode)
-            ? HasInventory ? Placement.Eligible(Stack.Nodes, service).Count : null
+            ? HasInventory ? Placement.EligibleCount(Stack.Nodes, service) : null
             : service.Replicas ?? 1;
 
     /// <summary>The hostnames of <paramref name="nodes"/>, for messages.</summary>

@@ -84,8 +84,14 @@ internal sealed class SecretInPlainEnvironment : StackRule
     {
         foreach (var service in scope.Stack.Services)
         {
-            foreach (var entry in service.Environment.Where(e => IsSecretName(e.Key) && IsLiteral(e.Value)))
+            for (var i = 0; i < service.Environment.Count; i++)
             {
+                var entry = service.Environment[i];
+                if (!IsSecretName(entry.Key) || !IsLiteral(entry.Value))
+                {
+                    continue;
+                }
+
                 // The value itself never goes into the message: it would leak into build logs.
                 yield return scope.Warn(Rule, service, ServiceSettings.Environment(entry.Key), service.Name, entry.Key, scope.Phrase);
             }

@@ -62,9 +62,22 @@ internal static class ServiceTraits
     /// <see cref="MajorityCluster"/>; null for a service that decides nothing by vote.
     /// </summary>
     public static string? QuorumCluster(ServiceSpec service) =>
-        (service.Image is { } image && ImageName(image) == "redis-sentinel") || SentinelQuorumVariables.Any(service.Environment.ContainsKey)
+        (service.Image is { } image && ImageName(image) == "redis-sentinel") || SetsAny(service.Environment, SentinelQuorumVariables)
             ? "Redis Sentinel"
             : MajorityCluster(service);
+
+    private static bool SetsAny(ValueMap environment, string[] variables)
+    {
+        foreach (var variable in variables)
+        {
+            if (environment.ContainsKey(variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts
