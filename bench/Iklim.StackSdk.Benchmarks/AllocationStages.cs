@@ -69,10 +69,18 @@ internal static class AllocationStages
         }
 
         Console.WriteLine($"load average after: {Timing.LoadAverage()}");
+        // What stays reachable once built: the model, its plan (overlay and effective stack), indexes and findings.
+        var stack = new SyntheticStack(services);
+        var retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
         var probe = new StackBuilder("bench", "docker-stack-bench.yml");
-        new SyntheticStack(services).Configure(probe);
-        var findings = probe.Build().Findings;
+        stack.Configure(probe);
+        var built = probe.Build();
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - retainedBefore;
+        var findings = built.Findings;
         Console.WriteLine($"the stack's findings: {findings.Count} ({string.Join(", ", findings.GroupBy(f => f.Id).Select(g => $"{g.Key} x{g.Count()}"))})");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"retained after Build (model, plan, indexes, findings, builders): {retained / 1e6:F1} MB"));
+        GC.KeepAlive(built);
+        GC.KeepAlive(probe);
         Console.WriteLine();
         if (baseline is null)
         {
