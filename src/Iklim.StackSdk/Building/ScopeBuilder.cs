@@ -73,7 +73,6 @@ internal class ScopeBuilder : IStackScope
     /// <summary>Records that a call set <paramref name="key"/>; <paramref name="changed"/> says whether it changed the element.</summary>
     internal void Record(string kind, string name, string key, bool changed)
     {
-        var where = new SourceRef(Scope, kind, name, key);
         if (!_set.Add((kind, name, key)) && changed)
         {
             var scopeText = Scope.Length == 0 ? "the base stack" : $"profile '{Scope}'";
@@ -81,22 +80,29 @@ internal class ScopeBuilder : IStackScope
                 InputRules.DuplicateDeclaration.Rule.Id,
                 InputRules.DuplicateDeclaration.Rule.DefaultSeverity,
                 InputRules.DuplicateDeclaration.Rule.Message(kind, name, key, scopeText),
-                where) { Origin = Context.CurrentOrigin });
+                new SourceRef(Scope, kind, name, key)) { Origin = Context.CurrentOrigin });
         }
 
-        Context.Provenance.Record(where, Context.CurrentOrigin);
+        // At runtime no call has an origin, and provenance keeps nothing: no reference to make.
+        if (Context.CurrentOrigin is { } origin)
+        {
+            Context.Provenance.Record(new SourceRef(Scope, kind, name, key), origin);
+        }
     }
 
     private TBuilder Declare<TBuilder>(List<TBuilder> list, string kind, string name, Func<string, TBuilder> create, Func<TBuilder, string> nameOf)
         where TBuilder : class
     {
-        var where = new SourceRef(Scope, kind, name, SourceRef.Declaration);
         if (_declared.TryGetValue((kind, name), out var declared) && declared is TBuilder existing)
         {
             return existing;
         }
 
-        Context.Provenance.RecordFirst(where, Context.CurrentOrigin);
+        if (Context.CurrentOrigin is { } origin)
+        {
+            Context.Provenance.RecordFirst(new SourceRef(Scope, kind, name, SourceRef.Declaration), origin);
+        }
+
         var created = create(name);
         list.Add(created);
         _declared.Add((kind, name), created);

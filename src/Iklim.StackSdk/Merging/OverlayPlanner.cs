@@ -55,8 +55,10 @@ public static class OverlayPlanner
             }
 
             findings.AddRange(Inexpressible(original, change, profile.Name));
-            var minimal = Minimal(original, change);
-            if (minimal != new ServiceSpec(change.Name))
+            // A key copies the record only to give it a value of its own, so an untouched record says nothing changed.
+            var unchanged = new ServiceSpec(change.Name);
+            var minimal = Minimal(original, change, unchanged);
+            if (!ReferenceEquals(minimal, unchanged))
             {
                 services.Add(minimal);
             }
@@ -76,9 +78,8 @@ public static class OverlayPlanner
     }
 
     // Only what would change the merge result stays: equal scalars, map entries, list items and whole entries are dropped.
-    private static ServiceSpec Minimal(ServiceSpec b, ServiceSpec o)
+    private static ServiceSpec Minimal(ServiceSpec b, ServiceSpec o, ServiceSpec result)
     {
-        var result = new ServiceSpec(o.Name);
         foreach (var key in ServiceKeys.All)
         {
             result = key.MinimalInto(result, b, o);
@@ -113,8 +114,13 @@ public static class OverlayPlanner
             }
         }
 
-        foreach (var entry in o.Environment.Where(e => e.Value.Length == 0 && b.Environment.Get(e.Key) is { Length: > 0 }))
+        foreach (var entry in o.Environment)
         {
+            if (entry.Value.Length != 0 || b.Environment.Get(entry.Key) is not { Length: > 0 })
+            {
+                continue;
+            }
+
             yield return Error(
                 ServiceSettings.Environment(entry.Key).ToString(),
                 $"an empty environment variable '{entry.Key}' in an overlay does not override the base value '{b.Environment.Get(entry.Key)}' (Docker keeps the base value). Set it per profile instead of in the base, or give it a non-empty value.");
@@ -172,7 +178,10 @@ public static class OverlayPlanner
             }
         }
 
-        var touchedPorts = b.Ports.AddRange(o.Ports).GroupBy(DockerMerge.PortKey).Where(g => g.Distinct().Count() > 1);
+        // One port cannot collide; most services have fewer than two in both files together.
+        var touchedPorts = b.Ports.Count + o.Ports.Count < 2
+            ? Enumerable.Empty<IGrouping<string, PortSpec>>()
+            : b.Ports.AddRange(o.Ports).GroupBy(DockerMerge.PortKey).Where(g => g.Distinct().Count() > 1);
         foreach (var collision in touchedPorts)
         {
             yield return Error(

@@ -45,7 +45,16 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     }
 
     /// <summary>A new list with every item of <paramref name="items"/> appended.</summary>
-    public ValueList<T> AddRange(IEnumerable<T> items) => new(this.Concat(items));
+    public ValueList<T> AddRange(IEnumerable<T> items)
+    {
+        // Merging appends an overlay's list to the base's for every key of every service; most are empty.
+        if (items is IReadOnlyCollection<T> { Count: 0 })
+        {
+            return this;
+        }
+
+        return IsEmpty && items is ValueList<T> list ? list : new(this.Concat(items));
+    }
 
     /// <summary>A new list without the items that match <paramref name="match"/>.</summary>
     public ValueList<T> RemoveAll(Func<T, bool> match)
@@ -92,6 +101,11 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     /// <inheritdoc />
     public bool Equals(ValueList<T> other)
     {
+        if (ReferenceEquals(_items, other._items))
+        {
+            return true;
+        }
+
         if (Count != other.Count)
         {
             return false;

@@ -19,6 +19,7 @@ internal sealed class RuleScope
         Name = name;
         Stack = stack;
         Changes = changes;
+        Phrase = name.Length == 0 ? "in the base stack" : $"in profile '{name}'";
     }
 
     /// <summary>The scope of a <see cref="SourceRef"/>: <c>""</c> for the base, else the profile name.</summary>
@@ -31,7 +32,7 @@ internal sealed class RuleScope
     public StackScope Changes { get; }
 
     /// <summary>How a message places the problem: <c>in the base stack</c> or <c>in profile 'prod'</c>.</summary>
-    public string Phrase => Name.Length == 0 ? "in the base stack" : $"in profile '{Name}'";
+    public string Phrase { get; }
 
     /// <summary>True when the scope declares nodes; placement rules stay silent without one.</summary>
     public bool HasInventory => !Stack.Nodes.IsEmpty;
@@ -53,8 +54,18 @@ internal sealed class RuleScope
     /// The first of <paramref name="keys"/> that this scope set for <paramref name="service"/>, else the first key:
     /// a profile's finding points at the profile's own call when it made one, and at the base's call otherwise.
     /// </summary>
-    public SettingKey KeyFor(ServiceSpec service, params SettingKey[] keys) =>
-        keys.Where(k => Sets(service.Name, k)).DefaultIfEmpty(keys[0]).First();
+    public SettingKey KeyFor(ServiceSpec service, params SettingKey[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (Sets(service.Name, key))
+            {
+                return key;
+            }
+        }
+
+        return keys[0];
+    }
 
     /// <summary>True when this scope itself set <paramref name="key"/> of <paramref name="service"/> (for a profile: to a new value).</summary>
     public bool Sets(string service, SettingKey key) =>
@@ -105,7 +116,7 @@ internal sealed class RuleScope
     /// <summary>The tasks <paramref name="service"/> runs: its replicas, or for a global service its eligible nodes (null without an inventory).</summary>
     public int? Tasks(ServiceSpec service) =>
         ComposeWords.IsGlobal(service.Mode)
-            ? HasInventory ? Placement.Eligible(Stack.Nodes, service).Count : null
+            ? HasInventory ? Placement.EligibleCount(Stack.Nodes, service) : null
             : service.Replicas ?? 1;
 
     /// <summary>The hostnames of <paramref name="nodes"/>, for messages.</summary>

@@ -24,7 +24,7 @@ public static class Scheduling
     /// <summary>The prediction for <paramref name="service"/> on the nodes of <paramref name="scope"/>.</summary>
     public static TaskPrediction Predict(StackScope scope, ServiceSpec service)
     {
-        var eligible = Placement.Eligible(scope.Nodes, service).Count;
+        var eligible = Placement.EligibleCount(scope.Nodes, service);
         if (ComposeWords.IsGlobal(service.Mode))
         {
             // One task per eligible node; ineligible nodes simply get none.

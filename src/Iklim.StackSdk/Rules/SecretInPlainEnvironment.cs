@@ -19,6 +19,8 @@ internal sealed class SecretInPlainEnvironment : StackRule
 
     private static readonly string[] SecretWords = { "KEY", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "PWD", "PASS" };
 
+    private static readonly string[] SecretTokens = SecretParts.Concat(SecretWords).ToArray();
+
     // A last word that makes the variable about a secret rather than the secret itself: DB_PASSWORD_FILE, TOKEN_URL.
     private static readonly string[] Qualifiers =
     {
@@ -41,13 +43,34 @@ internal sealed class SecretInPlainEnvironment : StackRule
     /// <summary>True when <paramref name="name"/> looks like it holds a secret.</summary>
     public static bool IsSecretName(string name)
     {
-        var words = name.ToUpperInvariant().Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
+        // Every word the checks below accept holds one of the secret parts or words, so a name holding none of them
+        // is answered without splitting it (the rules ask this of every variable of every service in every scope).
+        var upper = name.ToUpperInvariant();
+        if (!HoldsSecretToken(upper))
+        {
+            return false;
+        }
+
+        var words = upper.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0 || Qualifiers.Contains(words[words.Length - 1], StringComparer.Ordinal))
         {
             return false;
         }
 
         return words.Any(w => SecretWords.Contains(w, StringComparer.Ordinal) || SecretParts.Any(p => w.IndexOf(p, StringComparison.Ordinal) >= 0));
+    }
+
+    private static bool HoldsSecretToken(string upper)
+    {
+        foreach (var token in SecretTokens)
+        {
+            if (upper.IndexOf(token, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when <paramref name="value"/> is written into the stack file as it is.</summary>
@@ -61,8 +84,14 @@ internal sealed class SecretInPlainEnvironment : StackRule
     {
         foreach (var service in scope.Stack.Services)
         {
-            foreach (var entry in service.Environment.Where(e => IsSecretName(e.Key) && IsLiteral(e.Value)))
+            for (var i = 0; i < service.Environment.Count; i++)
             {
+                var entry = service.Environment[i];
+                if (!IsSecretName(entry.Key) || !IsLiteral(entry.Value))
+                {
+                    continue;
+                }
+
                 // The value itself never goes into the message: it would leak into build logs.
                 yield return scope.Warn(Rule, service, ServiceSettings.Environment(entry.Key), service.Name, entry.Key, scope.Phrase);
             }

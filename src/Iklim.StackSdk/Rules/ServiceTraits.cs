@@ -28,12 +28,12 @@ internal static class ServiceTraits
     /// </summary>
     public static string ImageName(string image)
     {
+        // One substring: the rules ask this of every service in every scope.
         var end = image.IndexOf('@');
-        var reference = end < 0 ? image : image.Substring(0, end);
-        var slash = reference.LastIndexOf('/');
-        var last = reference.Substring(slash + 1);
-        var colon = last.IndexOf(':');
-        return colon < 0 ? last : last.Substring(0, colon);
+        end = end < 0 ? image.Length : end;
+        var start = end == 0 ? 0 : image.LastIndexOf('/', end - 1) + 1;
+        var colon = image.IndexOf(':', start, end - start);
+        return image.Substring(start, (colon < 0 ? end : colon) - start);
     }
 
     /// <summary>True when the service runs a well-known stateful server (redis, rabbitmq, vault, etcd, postgres, ...).</summary>
@@ -62,9 +62,22 @@ internal static class ServiceTraits
     /// <see cref="MajorityCluster"/>; null for a service that decides nothing by vote.
     /// </summary>
     public static string? QuorumCluster(ServiceSpec service) =>
-        (service.Image is { } image && ImageName(image) == "redis-sentinel") || SentinelQuorumVariables.Any(service.Environment.ContainsKey)
+        (service.Image is { } image && ImageName(image) == "redis-sentinel") || SetsAny(service.Environment, SentinelQuorumVariables)
             ? "Redis Sentinel"
             : MajorityCluster(service);
+
+    private static bool SetsAny(ValueMap environment, string[] variables)
+    {
+        foreach (var variable in variables)
+        {
+            if (environment.ContainsKey(variable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts

@@ -37,7 +37,7 @@ internal sealed class StartFirstWithoutFreeSlot : StackRule
                 continue;
             }
 
-            var eligible = Placement.Eligible(scope.Stack.Nodes, service).Count;
+            var eligible = Placement.EligibleCount(scope.Stack.Nodes, service);
             var slots = eligible * max;
             if (eligible == 0 || slots > replicas)
             {

@@ -44,8 +44,19 @@ public static class Names
     /// <summary>The tag of an image reference, or null when it has none.</summary>
     public static string? ImageTag(string image)
     {
-        var match = ImageReference.Match(Reference.Replace(image, "x"));
-        return match.Success && match.Groups["tag"].Success ? match.Groups["tag"].Value : null;
+        var reference = Reference.Replace(image, "x");
+        if (!ImageReference.IsMatch(reference))
+        {
+            return null;
+        }
+
+        // The rules ask this for every service of every scope: read the tag off a valid reference instead of asking the
+        // regex for its groups. Before the digest and after the last '/', a ':' can only start the tag (a registry's
+        // port is followed by a '/').
+        var end = reference.IndexOf('@');
+        end = end < 0 ? reference.Length : end;
+        var colon = reference.LastIndexOf(':', end - 1);
+        return colon > reference.LastIndexOf('/', end - 1) ? reference.Substring(colon + 1, end - colon - 1) : null;
     }
 
     /// <summary>True when the image carries a digest.</summary>

@@ -56,9 +56,9 @@ internal static class MergeRules
     /// </summary>
     public static ValueList<T> Keyed<T>(ValueList<T> b, ValueList<T> o, Func<T, string> key)
     {
-        if (b.IsEmpty)
+        if (b.IsEmpty || (o.IsEmpty && SortedByUniqueKey(b, key)))
         {
-            return o;
+            return o.IsEmpty ? b : o;
         }
 
         var items = b.AddRange(o);
@@ -69,6 +69,20 @@ internal static class MergeRules
         }
 
         return last.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => e.Value).ToValueList();
+    }
+
+    // A base list already in key order without repeated keys is what sorting and collapsing it would give.
+    private static bool SortedByUniqueKey<T>(ValueList<T> items, Func<T, string> key)
+    {
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (string.CompareOrdinal(key(items[i - 1]), key(items[i])) >= 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The first entry of a name is merged into (or the item appended), in one pass with an index of positions.</summary>

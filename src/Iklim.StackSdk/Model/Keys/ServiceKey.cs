@@ -54,6 +54,9 @@ internal abstract class ServiceKey
         Path = path;
         Merge = merge;
         Calls = calls;
+        var segments = path?.Split('.') ?? Array.Empty<string>();
+        Parents = segments.Take(Math.Max(0, segments.Length - 1)).ToArray();
+        Name = path is null ? property : segments[segments.Length - 1];
     }
 
     /// <summary>The <see cref="ServiceSpec"/> property (its <c>nameof</c>).</summary>
@@ -69,10 +72,10 @@ internal abstract class ServiceKey
     public IReadOnlyList<string> Calls { get; }
 
     /// <summary>The segments of <see cref="Path"/> above the key itself (<c>deploy</c>, <c>placement</c>).</summary>
-    public IReadOnlyList<string> Parents => Path is null ? Array.Empty<string>() : Path.Split('.').Take(Path.Split('.').Length - 1).ToArray();
+    public IReadOnlyList<string> Parents { get; }
 
     /// <summary>The key's own name in its parent mapping.</summary>
-    public string Name => Path is null ? Property : Path.Substring(Path.LastIndexOf('.') + 1);
+    public string Name { get; }
 
     /// <summary><paramref name="result"/> with this key set to Docker's merge of <paramref name="overlay"/>'s value over <paramref name="baseService"/>'s.</summary>
     public abstract ServiceSpec MergeInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec overlay);
@@ -121,12 +124,17 @@ internal sealed class ServiceKey<T> : ServiceKey
     public T Get(ServiceSpec service) => _get(service);
 
     public override ServiceSpec MergeInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec overlay) =>
-        _set(result, _merge(_get(baseService), _get(overlay)));
+        SetIfChanged(result, _merge(_get(baseService), _get(overlay)));
 
     public override ServiceSpec MinimalInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec profile) =>
-        _set(result, _minimal(_get(baseService), _get(profile)));
+        SetIfChanged(result, _minimal(_get(baseService), _get(profile)));
 
     public override ComposeNode? Emit(ServiceSpec service) => _emit(_get(service));
 
     public override bool Holds(ServiceSpec service, SettingKey setting) => _holds(_get(service), setting);
+
+    // The walk over the table visits every key of every service and most leave the value as it is: a copy of the
+    // record per key would be most of what merging and planning allocate. Equal values give an equal record.
+    private ServiceSpec SetIfChanged(ServiceSpec result, T value) =>
+        EqualityComparer<T>.Default.Equals(_get(result), value) ? result : _set(result, value);
 }

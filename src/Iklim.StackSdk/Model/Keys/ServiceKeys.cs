@@ -303,7 +303,7 @@ internal static class ServiceKeys
     /// <summary>The provenance entry of one driver option of a network attachment: <c>net/encrypted</c>.</summary>
     public static string NetworkOption(string network, string option) => network + "/" + option;
 
-    private static ValueList<T> NotInBase<T>(ValueList<T> b, ValueList<T> o) => o.Where(item => !b.Contains(item)).ToValueList();
+    private static ValueList<T> NotInBase<T>(ValueList<T> b, ValueList<T> o) => o.IsEmpty ? o : o.Where(item => !b.Contains(item)).ToValueList();
 
     private static T? Differs<T>(T? baseValue, T? value)
         where T : class => value is not null && !Equals(value, baseValue) ? value : null;
