@@ -16,6 +16,11 @@ if (args.Length > 0 && args[0] == "targets")
     return Targets.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    return ProfileLoop.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "stages")
 {
     return StageTimings.Run(args.Skip(1).ToArray());
