@@ -21,6 +21,11 @@ if (args.Length > 0 && args[0] == "alloc")
     return AllocationStages.Run(args.Skip(1).ToArray());
 }
 
+if (args.Length > 0 && args[0] == "profile")
+{
+    return ProfileLoop.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length > 0 && args[0] == "stages")
 {
     return StageTimings.Run(args.Skip(1).ToArray());

@@ -34,7 +34,7 @@ internal static class ConventionLibraries
         && !assembly.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SourceAttributeName);
 
     /// <summary>The semantic model of a tree of a conventions library's source, or null.</summary>
-    public static SemanticModel? ModelFor(SyntaxTree tree) => Owners.TryGetValue(tree, out var owner) ? owner.GetSemanticModel(tree) : null;
+    public static SemanticModel? ModelFor(SyntaxTree tree) => Owners.TryGetValue(tree, out var owner) ? SourceBodies.ModelFor(owner, tree) : null;
 
     private static ConventionLibrary? Create(Compilation stackProject, IAssemblySymbol assembly)
     {

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -16,6 +18,8 @@ namespace Iklim.StackSdk.Analyzers.Evaluation;
 /// </summary>
 internal sealed class SourceBodies
 {
+    private static int _nullableOptionMissing;
+
     private readonly Compilation _compilation;
     private readonly Func<SyntaxTree, SemanticModel> _models;
     private readonly Dictionary<ISymbol, IOperation?> _bodies = new(SymbolEqualityComparer.Default);
@@ -25,6 +29,7 @@ internal sealed class SourceBodies
     private readonly Dictionary<SyntaxNode, TextSpan[]> _errorSpans = new();
     private readonly Dictionary<IOperation, bool> _iterators = new();
     private readonly HashSet<SyntaxTree> _read = new();
+    private readonly Dictionary<SyntaxTree, SemanticModel> _modelByTree = new();
 
     public SourceBodies(Compilation compilation, Func<SyntaxTree, SemanticModel> models)
     {
@@ -309,10 +314,46 @@ internal sealed class SourceBodies
         }
     }
 
+    /// <summary>
+    /// The semantic model the evaluator binds in: without nullable analysis. The evaluator reads types and symbols,
+    /// never nullable annotations or flow states, and for a large method the nullable rewrite of the bound tree costs
+    /// more than binding it (BENCHMARKS.md, issue 14). <see cref="HasErrors"/> still asks the compilation, whose
+    /// diagnostics include the nullable ones. The option is experimental in Roslyn: a compiler without it gets the
+    /// ordinary model.
+    /// </summary>
+    public static SemanticModel ModelFor(Compilation compilation, SyntaxTree tree)
+    {
+        if (Volatile.Read(ref _nullableOptionMissing) == 0)
+        {
+            try
+            {
+                return WithoutNullableAnalysis(compilation, tree);
+            }
+            catch (MissingMemberException)
+            {
+                Volatile.Write(ref _nullableOptionMissing, 1);
+            }
+        }
+
+        return compilation.GetSemanticModel(tree);
+    }
+
+#pragma warning disable RSEXPERIMENTAL001 // see ModelFor: guarded against a compiler that lacks it
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SemanticModel WithoutNullableAnalysis(Compilation compilation, SyntaxTree tree) =>
+        compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
+
     private SemanticModel Model(SyntaxTree tree)
     {
         _read.Add(tree);
-        return _ownTrees.Contains(tree) ? _models(tree) : ConventionLibraries.ModelFor(tree) ?? _compilation.GetSemanticModel(tree);
+        if (!_modelByTree.TryGetValue(tree, out var model))
+        {
+            model = _ownTrees.Contains(tree) ? _models(tree) : ConventionLibraries.ModelFor(tree) ?? ModelFor(_compilation, tree);
+            _modelByTree[tree] = model;
+        }
+
+        return model;
     }
 }
 

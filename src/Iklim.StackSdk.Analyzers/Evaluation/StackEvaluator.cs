@@ -49,13 +49,13 @@ public static class StackEvaluator
 
     /// <summary>Evaluates <paramref name="stackClass"/>, binding <c>Configure</c> and every helper in <paramref name="compilation"/>.</summary>
     public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, Compilation compilation, CancellationToken cancellationToken) =>
-        Evaluate(stackClass, compilation, tree => compilation.GetSemanticModel(tree), cancellationToken);
+        Evaluate(stackClass, compilation, tree => SourceBodies.ModelFor(compilation, tree), cancellationToken);
 
     /// <summary>Evaluates <paramref name="stackClass"/> given its <c>Configure</c> body; other trees bind in the body's compilation.</summary>
     public static StackEvaluation Evaluate(INamedTypeSymbol stackClass, IOperation? configureBody, CancellationToken cancellationToken)
     {
         var compilation = configureBody?.SemanticModel?.Compilation;
-        return Evaluate(stackClass, configureBody, compilation, tree => compilation!.GetSemanticModel(tree), cancellationToken);
+        return Evaluate(stackClass, configureBody, compilation, tree => SourceBodies.ModelFor(compilation!, tree), cancellationToken);
     }
 
     /// <summary>

@@ -24,15 +24,12 @@ internal static class StackOutcomes
         var stackClass = (INamedTypeSymbol)context.TargetSymbol;
         try
         {
-            var semanticModel = context.SemanticModel;
+            var compilation = context.SemanticModel.Compilation;
             var evaluation = EvaluationCache.GetOrEvaluate(
                 stackClass,
-                semanticModel.Compilation,
-                () => StackEvaluator.Evaluate(
-                    stackClass,
-                    tree => tree == semanticModel.SyntaxTree ? semanticModel : semanticModel.Compilation.GetSemanticModel(tree),
-                    cancellationToken));
-            return From(evaluation, ProjectLayout.ProjectFromDeploy(semanticModel.Compilation)) with { Origin = Origin(context) };
+                compilation,
+                () => StackEvaluator.Evaluate(stackClass, compilation, cancellationToken));
+            return From(evaluation, ProjectLayout.ProjectFromDeploy(compilation)) with { Origin = Origin(context) };
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
