@@ -10,22 +10,43 @@ namespace Iklim.StackSdk.Tests.Support;
 /// </summary>
 internal sealed class RecordingAdminApi : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly List<RecordedRequest> _requests = new();
 
     public RecordingAdminApi()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(Serve);
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// HttpListener cannot bind port 0, so a free port is found first; another process (test assemblies run in
+    /// parallel) may take it before the listener binds, and then the next free port is tried.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
+        }
+    }
 
     public string AdminUrl => $"http://127.0.0.1:{Port}/apisix/admin";
 
