@@ -124,6 +124,60 @@ public sealed class ResourceKeyImportTests : IDisposable
     }
 
     [Fact]
+    public void SecretDriverAndOptions_RoundTripThroughDocker_AsDslCalls()
+    {
+        var baseFile = _folder.Write("in/docker-stack.yml", """
+            services:
+              api:
+                image: nginx:1.27.2-alpine
+                secrets: [api_key]
+            secrets:
+              api_key:
+                name: api-key-v2
+                driver: vault-secrets
+                driver_opts:
+                  path: secret/data/api
+                  ttl: 30
+            """);
+        var overlay = _folder.Write("in/docker-stack.prod.yml", """
+            secrets:
+              api_key:
+                driver: vault-secrets
+                driver_opts:
+                  path: secret/data/api-prod
+            """);
+
+        var code = RoundTrip.Check("vault", baseFile, overlay);
+
+        Assert.Contains(".Driver(\"vault-secrets\")", code, StringComparison.Ordinal);
+        Assert.Contains(".DriverOption(\"path\", \"secret/data/api\")", code, StringComparison.Ordinal);
+        Assert.Contains(".DriverOption(\"ttl\", \"30\")", code, StringComparison.Ordinal);
+        Assert.Contains(".DriverOption(\"path\", \"secret/data/api-prod\")", code, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    file: ./s\n    driver: vault\n", false, 8, "secrets.s.driver", "Docker refuses the pair")]
+    [InlineData("    external: true\n    driver: vault\n", true, 8, "secrets.s.driver", "ignores the driver of an external secret")]
+    [InlineData("    driver_opts:\n      path: x\n", true, 7, "secrets.s.driver_opts", "without a driver")]
+    public void SecretDriverThatSwarmWouldNotHonour_ImportRefuses(string secret, bool dockerAccepts, int line, string key, string problem)
+    {
+        _folder.Write("in/s", "x");
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n    secrets: [s]\nsecrets:\n  s:\n" + secret);
+        Assert.Equal(dockerAccepts, DockerCli.StackConfig(file).ExitCode == 0);
+
+        AssertRefused(file, line, key, problem);
+    }
+
+    [Fact]
+    public void ConfigDriver_DockerRejects_ImportRefuses()
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nconfigs:\n  c:\n    driver: vault\n");
+        Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, 6, "configs.c.driver", "Docker rejects it");
+    }
+
+    [Fact]
     public void LabelsOnAnExternalVolume_DockerRejects_ImportRefuses()
     {
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nvolumes:\n  data:\n    external: true\n    labels:\n      a: b\n");

@@ -24,11 +24,14 @@ public sealed class TopLevelKeysTests
         stack.Volume("data").Driver("local").Named("app-data").Label("com.example.backup", "daily");
         stack.Secret("db_password").File("./secrets/db_password").TemplateDriver("golang").Label("com.example.rotate", "90d");
         stack.Config("app_config").File("./config/app.conf").TemplateDriver("golang").Label("com.example.owner", "ops");
+        stack.Secret("api_key").Driver("vault-secrets").DriverOption("path", "secret/data/api").DriverOption("ttl", "30").Named("api-key-v2");
         stack.Service("app").Image("nginx:1.27.2-alpine").Network("backend").Volume("data", "/data")
             .Secret("db_password", "postgres_password", uid: "999", gid: "998", mode: "0400")
             .Config("app_config", "app.conf", mode: "0440");
+        stack.Service("worker").Image("nginx:1.27.2-alpine").Secret("api_key");
         stack.Profile("prod", prod =>
         {
+            prod.Secret("api_key").Driver("vault-secrets").DriverOption("path", "secret/data/api-prod");
             prod.Network("backend").Driver("overlay").DriverOption("encrypted", "true").Internal()
                 .Label("com.example.team", "platform").Label("com.example.tier", "prod").IpamDriver("default").Subnet("10.30.0.0/24");
             prod.Volume("data").Driver("local").Label("com.example.backup", "hourly");
@@ -73,6 +76,12 @@ public sealed class TopLevelKeysTests
         Assert.Equal("90d", Yaml.Scalar(docker, "secrets", "db_password", "labels", "com.example.rotate"));
         Assert.Equal("golang", Yaml.Scalar(docker, "configs", "app_config", "template_driver"));
         Assert.Equal("ops", Yaml.Scalar(docker, "configs", "app_config", "labels", "com.example.owner"));
+        Assert.Equal("vault-secrets", Yaml.Scalar(docker, "secrets", "api_key", "driver"));
+        Assert.Equal(new[] { "path", "ttl" }, Yaml.Keys(docker, "secrets", "api_key", "driver_opts"));
+        Assert.Equal("secret/data/api", Yaml.Scalar(docker, "secrets", "api_key", "driver_opts", "path"));
+        Assert.Equal("30", Yaml.Scalar(docker, "secrets", "api_key", "driver_opts", "ttl"));
+        Assert.Equal("api-key-v2", Yaml.Scalar(docker, "secrets", "api_key", "name"));
+        Assert.Null(Yaml.Find(docker, "secrets", "api_key", "file"));
 
         var secret = Assert.Single(((YamlSequenceNode)Yaml.At(docker, "services", "app", "secrets")).Children);
         Assert.Equal("postgres_password", Yaml.Scalar(secret, "target"));
@@ -100,6 +109,9 @@ public sealed class TopLevelKeysTests
         Assert.Equal("10.30.0.0/24", Yaml.Scalar(Assert.Single(((YamlSequenceNode)Yaml.At(docker, "networks", "backend", "ipam", "config")).Children), "subnet"));
         Assert.Equal("hourly", Yaml.Scalar(docker, "volumes", "data", "labels", "com.example.backup"));
         Assert.Null(Yaml.Find(docker, "secrets", "db_password", "template_driver"));
+        Assert.Equal(new[] { "path" }, Yaml.Keys(docker, "secrets", "api_key", "driver_opts"));
+        Assert.Equal("secret/data/api-prod", Yaml.Scalar(docker, "secrets", "api_key", "driver_opts", "path"));
+        Assert.Null(Yaml.Find(docker, "secrets", "api_key", "name"));
 
         // A reference is replaced whole too: the profile's has no uid, so the base's 999 is gone.
         var secret = Assert.Single(((YamlSequenceNode)Yaml.At(docker, "services", "app", "secrets")).Children);
@@ -165,6 +177,14 @@ public sealed class TopLevelKeysTests
         { "name", () => new StackBuilder("s", "f.yml").Volume("v").Label("", "x") },
         { "driver", () => new StackBuilder("s", "f.yml").Config("c").TemplateDriver("") },
         { "value", () => new StackBuilder("s", "f.yml").Secret("c").Label("a", null!) },
+        { "driver", () => new StackBuilder("s", "f.yml").Secret("c").Driver("") },
+        { "driver", () => new StackBuilder("s", "f.yml").Config("c").Driver("vault") },
+        { "driver", () => new StackBuilder("s", "f.yml").Secret("c").File("./c").Driver("vault") },
+        { "path", () => new StackBuilder("s", "f.yml").Secret("c").Driver("vault").File("./c") },
+        { "driver", () => new StackBuilder("s", "f.yml").Secret("c").External().Driver("vault") },
+        { "name", () => new StackBuilder("s", "f.yml").Secret("c").DriverOption("path", "x") },
+        { "name", () => new StackBuilder("s", "f.yml").Secret("c").Driver("vault").DriverOption("", "x") },
+        { "value", () => new StackBuilder("s", "f.yml").Secret("c").Driver("vault").DriverOption("path", null!) },
         { "target", () => new StackBuilder("s", "f.yml").Service("a").Secret("x", "sub/dir") },
         { "target", () => new StackBuilder("s", "f.yml").Service("a").Config("x", "..") },
         { "target", () => new StackBuilder("s", "f.yml").Service("a").Config("x", "a:b") },
@@ -182,6 +202,16 @@ public sealed class TopLevelKeysTests
     {
         var error = Assert.ThrowsAny<ArgumentException>(call);
         Assert.Equal(parameter, error.ParamName);
+    }
+
+    // Swarm skips an external secret whole (convert.Secrets), so a driver beside External() would be dropped unseen.
+    [Fact]
+    public void ExternalAfterDriver_IsRefused()
+    {
+        var secret = new StackBuilder("s", "f.yml").Secret("c").Driver("vault");
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => secret.External());
+        Assert.Contains("external and has a driver", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -130,6 +130,12 @@ internal static class StackCalls
             calls.Add(Call("File", path + ".file", Arg(file)));
         }
 
+        if (r.Driver is { } driver)
+        {
+            calls.Add(Call("Driver", path + ".driver", Arg(driver)));
+        }
+
+        calls.AddRange(r.DriverOptions.Select(o => Call("DriverOption", path + ".driver_opts." + o.Key, Arg(o.Key), Arg(o.Value))));
         if (r.TemplateDriver is { } templateDriver)
         {
             calls.Add(Call("TemplateDriver", path + ".template_driver", Arg(templateDriver)));

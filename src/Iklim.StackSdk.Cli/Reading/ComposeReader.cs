@@ -87,10 +87,10 @@ internal sealed class ComposeReader
                         scope = scope with { Volumes = Named(value, path, ReadVolume) };
                         break;
                     case "secrets":
-                        scope = scope with { Secrets = Named(value, path, ReadFileResource) };
+                        scope = scope with { Secrets = Named(value, path, ReadSecret) };
                         break;
                     case "configs":
-                        scope = scope with { Configs = Named(value, path, ReadFileResource) };
+                        scope = scope with { Configs = Named(value, path, ReadConfig) };
                         break;
                     default:
                         throw Rejected(value, path);
@@ -1063,11 +1063,18 @@ internal sealed class ComposeReader
         return v;
     }
 
-    private FileResourceSpec ReadFileResource(string name, YamlNode node, string path)
+    private FileResourceSpec ReadSecret(string name, YamlNode node, string path) => ReadFileResource(name, node, path, secret: true);
+
+    // Docker's schema has no driver for configs, so a config's driver is rejected like any unknown key.
+    private FileResourceSpec ReadConfig(string name, YamlNode node, string path) => ReadFileResource(name, node, path, secret: false);
+
+    private FileResourceSpec ReadFileResource(string name, YamlNode node, string path, bool secret)
     {
         var r = new FileResourceSpec(name);
+        YamlNode? driverNode = null;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
+            driverNode = key == "driver" ? value : driverNode;
             r = key switch
             {
                 "external" => External(value, p, r.ExternalName, (external, named) => r with { External = external, ExternalName = named }),
@@ -1075,9 +1082,26 @@ internal sealed class ComposeReader
                 "name" => r with { ExternalName = _yaml.Text(value, p) },
                 "labels" => r with { Labels = Map(value, p, null) },
                 "template_driver" => r with { TemplateDriver = _yaml.Text(value, p) },
-                "driver" or "driver_opts" => throw Inexpressible(value, p),
+                "driver" when secret => r with { Driver = _yaml.Text(value, p) },
+                "driver_opts" when secret => r with { DriverOptions = Map(value, p, OptionWithoutValue) },
                 _ => throw Rejected(value, p),
             };
+        }
+
+        // The DSL refuses these pairs for the reasons Docker gives; the import says so at the driver's line.
+        if (driverNode is not null && r.File is not null)
+        {
+            throw Inexpressible(driverNode, path + ".driver", "a secret's driver and file conflict: Docker refuses the pair (\"secret.driver and secret.file conflict\"); keep one.");
+        }
+
+        if (driverNode is not null && r.External)
+        {
+            throw Inexpressible(driverNode, path + ".driver", "Swarm ignores the driver of an external secret; remove the driver or external.");
+        }
+
+        if (r.Driver is null && !r.DriverOptions.IsEmpty)
+        {
+            throw Inexpressible(node, path + ".driver_opts", "driver_opts without a driver are dropped by Swarm, and the secret is then read from a file that is not there; add the driver or remove the options.");
         }
 
         return r;

@@ -124,13 +124,37 @@ internal sealed class FileResourceBuilder : IFileResourceBuilder
 
     public FileResourceSpec Spec { get; private set; }
 
-    public IFileResourceBuilder External() => Set("External", Spec with { External = true });
+    public IFileResourceBuilder External() => Set("External", WithoutDriverConflict(Spec with { External = true }, null));
 
-    public IFileResourceBuilder File(string path) => Set("File", Spec with { File = Require.NotEmpty(path, "A file path", nameof(path)) });
+    public IFileResourceBuilder File(string path) => Set("File", WithoutDriverConflict(Spec with { File = Require.NotEmpty(path, "A file path", nameof(path)) }, nameof(path)));
 
     public IFileResourceBuilder Named(string dockerName) => Set("Named", Spec with { ExternalName = Require.ObjectName(dockerName, _kind, nameof(dockerName)) });
 
     public IFileResourceBuilder TemplateDriver(string driver) => Set("TemplateDriver", Spec with { TemplateDriver = Require.NotEmpty(driver, "A template driver", nameof(driver)) });
+
+    public IFileResourceBuilder Driver(string driver)
+    {
+        Require.NotEmpty(driver, "A secret driver", nameof(driver));
+        if (_kind != "secret")
+        {
+            throw Validation.Invalid.Argument($"The {_kind} '{Name}' cannot take a driver: Docker offers drivers for secrets only.", nameof(driver));
+        }
+
+        return Set("Driver", WithoutDriverConflict(Spec with { Driver = driver }, nameof(driver)));
+    }
+
+    public IFileResourceBuilder DriverOption(string name, string value)
+    {
+        Require.NotEmpty(name, "A driver option name", nameof(name));
+        Require.NotNull(value, nameof(value));
+        if (Spec.Driver is null)
+        {
+            // Without a driver Swarm drops the options and reads the secret from a file that is not there.
+            throw Validation.Invalid.Argument($"The {_kind} '{Name}' has no driver for the option '{name}'; call Driver(...) first.", nameof(name));
+        }
+
+        return Set("DriverOption:" + name, Spec with { DriverOptions = Spec.DriverOptions.Set(name, value) });
+    }
 
     public IFileResourceBuilder Label(string name, string value)
     {
@@ -138,6 +162,16 @@ internal sealed class FileResourceBuilder : IFileResourceBuilder
         Require.NotNull(value, nameof(value));
         return Set("Label:" + name, Spec with { Labels = Spec.Labels.Set(name, value) });
     }
+
+    // Docker refuses a driver beside a file ("secret.driver and secret.file conflict"), and Swarm skips an external
+    // secret whole, driver included: either pair would be a file that does not do what the C# says.
+    private static FileResourceSpec WithoutDriverConflict(FileResourceSpec spec, string? parameter) => spec.Driver is null
+        ? spec
+        : spec.File is not null
+            ? throw new System.ArgumentException($"The secret '{spec.Name}' has both a driver and a file; Docker refuses the pair. Keep one.", parameter)
+            : spec.External
+                ? throw new System.ArgumentException($"The secret '{spec.Name}' is external and has a driver; Swarm ignores the driver of an external secret. Drop one.", parameter)
+                : spec;
 
     private IFileResourceBuilder Set(string key, FileResourceSpec spec)
     {

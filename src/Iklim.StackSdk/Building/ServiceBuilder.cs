@@ -120,6 +120,8 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Mount(new MountSpec(source, target, readOnly) { Type = noCopy ? MountType.Volume : null, NoCopy = noCopy }, nameof(target));
     }
 
+    public IServiceBuilder Volume(string source, string target, bool readOnly) => Volume(source, target, readOnly, noCopy: false);
+
     public IServiceBuilder Bind(string hostPath, string target, bool readOnly = false, BindPropagation? propagation = null)
     {
         Require.HostPath(hostPath, "The host path", nameof(hostPath));
@@ -130,6 +132,8 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
         return Mount(new MountSpec(hostPath, target, readOnly) { Type = propagation is null ? null : MountType.Bind, Propagation = propagation }, nameof(target));
     }
+
+    public IServiceBuilder Bind(string hostPath, string target, bool readOnly) => Bind(hostPath, target, readOnly, propagation: null);
 
     public IServiceBuilder Tmpfs(string target, long? size = null)
     {
@@ -147,11 +151,15 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Set(SettingKey.Of(nameof(Secret), name), s => s with { Secrets = s.Secrets.Upsert(r => r.Source == name, reference) });
     }
 
+    public IServiceBuilder Secret(string name, string? target) => Secret(name, target, uid: null, gid: null, mode: null);
+
     public IServiceBuilder Config(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
         var reference = Reference(Require.ObjectName(name, "config", nameof(name)), target, uid, gid, mode);
         return Set(SettingKey.Of(nameof(Config), name), s => s with { Configs = s.Configs.Upsert(r => r.Source == name, reference) });
     }
+
+    public IServiceBuilder Config(string name, string? target) => Config(name, target, uid: null, gid: null, mode: null);
 
     public IServiceBuilder Healthcheck(string[] test, string? interval = null, string? timeout = null, int? retries = null, string? startPeriod = null)
     {

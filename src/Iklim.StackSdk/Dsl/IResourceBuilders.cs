@@ -92,6 +92,21 @@ public interface IFileResourceBuilder
     /// <example><code>stack.Config("app_config").File("./config/app.conf").TemplateDriver("golang");</code></example>
     IFileResourceBuilder TemplateDriver(string driver);
 
+    /// <summary>
+    /// The secret driver plugin that supplies the secret's value (<c>driver</c>): Swarm creates the secret empty and asks
+    /// the plugin for the value when a task needs it. Secrets only (Docker has no config drivers); not beside
+    /// <see cref="File"/> (Docker refuses the pair) nor <see cref="External"/> (Swarm would ignore the driver).
+    /// </summary>
+    /// <example><code>stack.Secret("db_password").Driver("vault-secrets");</code></example>
+    IFileResourceBuilder Driver(string driver);
+
+    /// <summary>
+    /// Sets one option of the secret's <see cref="Driver"/> (<c>driver_opts</c>), after <see cref="Driver"/> in the same
+    /// chain. The value is written into the stack file: it is configuration for the plugin, never the secret itself.
+    /// </summary>
+    /// <example><code>stack.Secret("db_password").Driver("vault-secrets").DriverOption("path", "secret/data/db");</code></example>
+    IFileResourceBuilder DriverOption(string name, string value);
+
     /// <summary>Sets one label of the secret or config object (<c>labels</c>).</summary>
     /// <example><code>stack.Secret("db_password").File("./secrets/db_password").Label("com.example.rotate", "90d");</code></example>
     IFileResourceBuilder Label(string name, string value);

@@ -77,6 +77,9 @@ public interface IServiceBuilder
     /// <example><code>.Volume("pgdata", "/var/lib/postgresql/data", noCopy: true)</code></example>
     IServiceBuilder Volume(string source, string target, bool readOnly = false, bool noCopy = false);
 
+    /// <summary><c>Volume(source, target, readOnly)</c> as 0.1.0 shipped it, kept so code compiled against 0.1.0 still binds; it does what <see cref="Volume(string, string, bool, bool)"/> does with the parameters it lacks left out. Its parameters have no defaults, so a call that omits one resolves to the newer overload alone.</summary>
+    IServiceBuilder Volume(string source, string target, bool readOnly);
+
     /// <summary>
     /// Bind-mounts a host path at <paramref name="target"/>: an absolute path on the node, or a path relative to the
     /// stack project's folder (<c>./caddy</c>), which the build writes relative to the deploy folder.
@@ -88,6 +91,9 @@ public interface IServiceBuilder
     /// <example><code>.Bind("/mnt/storagebox/ssl", "/vault/certs", readOnly: true)</code></example>
     /// <example><code>.Bind("/", "/rootfs", readOnly: true, propagation: BindPropagation.Rslave)</code></example>
     IServiceBuilder Bind(string hostPath, string target, bool readOnly = false, BindPropagation? propagation = null);
+
+    /// <summary><c>Bind(hostPath, target, readOnly)</c> as 0.1.0 shipped it, kept so code compiled against 0.1.0 still binds; it does what <see cref="Bind(string, string, bool, BindPropagation?)"/> does with the parameters it lacks left out. Its parameters have no defaults, so a call that omits one resolves to the newer overload alone.</summary>
+    IServiceBuilder Bind(string hostPath, string target, bool readOnly);
 
     /// <summary>
     /// Mounts a tmpfs (memory of the node, gone when the task stops) at <paramref name="target"/>, at most
@@ -107,14 +113,20 @@ public interface IServiceBuilder
     /// <example><code>.Secret("db_password", "postgres_password", uid: "999", gid: "999", mode: "0400")</code></example>
     IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null);
 
+    /// <summary><c>Secret(name, target)</c> as 0.1.0 shipped it, kept so code compiled against 0.1.0 still binds; it does what <see cref="Secret(string, string?, string?, string?, string?)"/> does with the parameters it lacks left out. Its parameters have no defaults, so a call that omits one resolves to the newer overload alone.</summary>
+    IServiceBuilder Secret(string name, string? target);
+
     /// <summary>
     /// Mounts a declared config, at <c>/&lt;name&gt;</c> unless <paramref name="target"/> is given: an absolute path,
     /// or a bare file name under <c>/</c>. <paramref name="uid"/>, <paramref name="gid"/> and <paramref name="mode"/>
-    /// (octal) as for <see cref="Secret"/>.
+    /// (octal) as for <see cref="Secret(string, string?, string?, string?, string?)"/>.
     /// </summary>
     /// <example><code>.Config("apisix_config", "/usr/local/apisix/conf/config.yaml")</code></example>
     /// <example><code>.Config("prometheus_config", "/etc/prometheus/prometheus.yml", mode: "0440")</code></example>
     IServiceBuilder Config(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null);
+
+    /// <summary><c>Config(name, target)</c> as 0.1.0 shipped it, kept so code compiled against 0.1.0 still binds; it does what <see cref="Config(string, string?, string?, string?, string?)"/> does with the parameters it lacks left out. Its parameters have no defaults, so a call that omits one resolves to the newer overload alone.</summary>
+    IServiceBuilder Config(string name, string? target);
 
     /// <summary><c>healthcheck</c>.</summary>
     /// <example><code>.Healthcheck(new[] { "CMD", "redis-cli", "ping" }, interval: "10s", retries: 3)</code></example>

@@ -200,7 +200,7 @@ public static class ComposeFileEmitter
 
     private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r, HostPaths paths)
     {
-        if (r.ExternalName is null && !r.External && r.File is null && r.TemplateDriver is null && r.Labels.IsEmpty)
+        if (r.ExternalName is null && !r.External && r.File is null && r.Driver is null && r.TemplateDriver is null && r.Labels.IsEmpty)
         {
             yaml.BeginEmptyFlowMapping();
             return;
@@ -210,6 +210,8 @@ public static class ComposeFileEmitter
         Scalar(yaml, "name", r.ExternalName);
         Flag(yaml, "external", r.External);
         Scalar(yaml, "file", r.File is { } file ? paths.File(r.Name, file) : null);
+        Scalar(yaml, "driver", r.Driver);
+        Map(yaml, "driver_opts", r.DriverOptions);
         Scalar(yaml, "template_driver", r.TemplateDriver);
         Map(yaml, "labels", r.Labels);
         yaml.EndMapping();

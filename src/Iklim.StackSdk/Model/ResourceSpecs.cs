@@ -65,6 +65,12 @@ public sealed record FileResourceSpec(string Name)
     /// <summary><c>name</c>: the name in Docker when it differs from the key.</summary>
     public string? ExternalName { get; init; }
 
+    /// <summary><c>driver</c> (secrets only): the secret store plugin that supplies the value; Swarm then reads no file.</summary>
+    public string? Driver { get; init; }
+
+    /// <summary><c>driver_opts</c> (secrets only): options passed to <see cref="Driver"/>, written into the stack file as they are.</summary>
+    public ValueMap DriverOptions { get; init; }
+
     /// <summary><c>template_driver</c>: <c>golang</c> makes Swarm expand <c>{{ .Service.Name }}</c> and the like in the content per task.</summary>
     public string? TemplateDriver { get; init; }
 

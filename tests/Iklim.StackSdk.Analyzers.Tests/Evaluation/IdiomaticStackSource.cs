@@ -784,7 +784,7 @@ internal sealed class IdiomaticStackSource
             private static void Resources{{k}}(IStackScope scope)
             {
                 scope.Volume("c{{k}}-data"){{Maybe(".Driver(\"local\").DriverOption(\"type\", \"nfs\")")}}{{Maybe(".Named(\"c" + k + "_data\")")}}{{Maybe(".External()")}};
-                scope.Secret("c{{k}}_token"){{Pick(".External()", ".File(\"./secrets/token.txt\")")}}{{Maybe(".Named(\"c" + k + "_token_v2\")")}};
+                scope.Secret("c{{k}}_token"){{Pick(".External()", ".File(\"./secrets/token.txt\")", ".Driver(\"vault-secrets\").DriverOption(\"path\", \"secret/c" + k + "\")")}}{{Maybe(".Named(\"c" + k + "_token_v2\")")}};
                 scope.Config("c{{k}}_conf").File("./app.conf"){{Maybe(".Named(\"c" + k + "_conf_v2\")")}}{{Maybe(".TemplateDriver(\"golang\").Label(\"owner\", \"ops\")")}};
                 scope.Network("c{{k}}-net"){{Maybe(".External()")}}{{Maybe(".Named(\"c" + k + "_net\")")}}{{Maybe(".Internal().Label(\"tier\", \"db\").IpamDriver(\"default\").Subnet(\"10." + (k % 250) + ".0.0/24\")")}};
                 scope.Node("iklim-app-0{{1 + _random.Next(3)}}").Label("type", "service").Role(NodeRole.{{Pick("Worker", "Manager")}});

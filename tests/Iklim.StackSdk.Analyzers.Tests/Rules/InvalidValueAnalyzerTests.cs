@@ -35,6 +35,22 @@ public sealed class InvalidValueAnalyzerTests
         """);
 
     [Fact]
+    public Task DriverOnAConfigOrBesideAFile_TriggersAtTheValue() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Config("app_conf").Driver({|IKS0002:"vault-secrets"|});
+                stack.Secret("api_key").Driver("vault-secrets").DriverOption("path", "secret/data/api");
+                stack.Secret("db_password").DriverOption({|IKS0002:"path"|}, "secret/data/db");
+            }
+        }
+        """);
+
+    [Fact]
     public Task BadImage_Triggers() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
