@@ -124,21 +124,9 @@ public sealed class TopLevelKeysTests
     [Trait("Category", "Lint")]
     public void Files_PassComposeSchemaAndDclint()
     {
-        var ajv = ExternalTool.Require("ajv");
-        var dclint = ExternalTool.Require("dclint");
         using var folder = new TempFolder();
         var (baseFile, overlay, effective) = Write(folder);
-        var schemaText = File.ReadAllText(Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "node_modules", "dclint", "schemas", "compose.schema.json"))
-            .Replace("\"https://json-schema.org/draft-07/schema\"", "\"http://json-schema.org/draft-07/schema#\"", StringComparison.Ordinal);
-        var schema = folder.Write("compose.schema.json", schemaText);
-        foreach (var file in new[] { baseFile, overlay, effective })
-        {
-            var (exitCode, output) = ExternalTool.Run(ajv, "validate", "-s", schema, "-d", file, "--spec=draft7", "--strict=false", "-c", "ajv-formats");
-            Assert.True(exitCode == 0, output + "\n" + File.ReadAllText(file));
-        }
-
-        var lint = ExternalTool.Run(dclint, "-c", Path.Combine(ExternalTool.RepositoryRoot, "eng", "lint", "dclint.json"), "--max-warnings", "0", baseFile, overlay, effective);
-        Assert.True(lint.ExitCode == 0, lint.Output);
+        ComposeLint.AssertSchemaAndDclint(folder, baseFile, overlay, effective);
     }
 
     [Fact]
