@@ -5,7 +5,7 @@ namespace Iklim.StackSdk.Cli.Tests;
 
 /// <summary>
 /// Long-syntax service mounts read into <c>Volume(..., noCopy:)</c>, <c>Bind(..., propagation:)</c> and
-/// <c>Tmpfs(target, size:)</c>, round-tripping through docker; what Docker refuses (at parse or at deploy) or drops
+/// <c>Tmpfs(target, size:, readOnly:)</c>, round-tripping through docker; what Docker refuses (at parse or at deploy) or drops
 /// for Swarm is refused at its line.
 /// </summary>
 [Trait("Category", "Import")]
@@ -71,6 +71,9 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
                       size: 67108864
                   - type: tmpfs
                     target: /run/cache
+                  - type: tmpfs
+                    target: /run/empty
+                    read_only: true
                   - type: volume
                     source: data
                     target: /data
@@ -91,6 +94,7 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
                 volumes:
                   - type: tmpfs
                     target: /tmp
+                    read_only: true
                     tmpfs:
                       size: 1024
                   - type: volume
@@ -104,7 +108,8 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         Assert.Contains(".Tmpfs(\"/run/cache\")", code, StringComparison.Ordinal);
         Assert.Contains(".Volume(Data, \"/data\", readOnly: true, noCopy: true)", code, StringComparison.Ordinal);
         Assert.Contains("propagation: BindPropagation.Shared)", code, StringComparison.Ordinal);
-        Assert.Contains(".Tmpfs(\"/tmp\", size: 1024)", code, StringComparison.Ordinal);
+        Assert.Contains(".Tmpfs(\"/run/empty\", readOnly: true)", code, StringComparison.Ordinal);
+        Assert.Contains(".Tmpfs(\"/tmp\", size: 1024, readOnly: true)", code, StringComparison.Ordinal);
     }
 
     private const string Service = "services:\n  app:\n    image: nginx:1.27\n    volumes:\n";

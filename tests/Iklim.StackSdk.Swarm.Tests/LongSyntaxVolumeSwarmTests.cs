@@ -6,8 +6,9 @@ namespace Iklim.StackSdk.Swarm.Tests;
 
 /// <summary>
 /// The long-only mount options reach the task through <c>docker stack deploy</c> on a real Swarm: the service spec
-/// carries <c>TmpfsOptions.SizeBytes</c>, <c>BindOptions.Propagation</c> and <c>VolumeOptions.NoCopy</c>, and the
-/// running container has the tmpfs at that size and the bind with that propagation.
+/// carries <c>TmpfsOptions.SizeBytes</c>, a read-only tmpfs's <c>ReadOnly</c>, <c>BindOptions.Propagation</c> and
+/// <c>VolumeOptions.NoCopy</c>, and the running container has the tmpfs at that size, the read-only one mounted
+/// <c>ro</c> (a write fails) and the bind with that propagation.
 /// </summary>
 [Collection(SwarmCollection.Name)]
 [Trait("Category", "Swarm")]
@@ -28,7 +29,7 @@ public sealed class LongSyntaxVolumeSwarmTests
     }
 
     [SkippableFact]
-    public void TmpfsSize_BindPropagation_AndNocopy_ReachTheTask()
+    public void TmpfsSize_ReadOnlyTmpfs_BindPropagation_AndNocopy_ReachTheTask()
     {
         _swarm.Require();
         SwarmAssertions.PrintSetupOnce(_swarm, _output);
@@ -37,6 +38,7 @@ public sealed class LongSyntaxVolumeSwarmTests
         builder.Service("mount").Image("iklim/mount:1").Replicas(1).StopGracePeriod("1s")
             .Command("sh", "-c", Placeholder.Sleeper)
             .Tmpfs("/scratch", size: 1024 * 1024)
+            .Tmpfs("/empty", readOnly: true)
             .Bind(BindSource, "/host", propagation: BindPropagation.Private)
             .Volume("data", "/data", noCopy: true);
         var result = builder.Build();
@@ -55,6 +57,9 @@ public sealed class LongSyntaxVolumeSwarmTests
             JsonElement Mount(string target) => mounts.RootElement.EnumerateArray().Single(m => m.GetProperty("Target").GetString() == target);
             Assert.Equal("tmpfs", Mount("/scratch").GetProperty("Type").GetString());
             Assert.Equal(1048576, Mount("/scratch").GetProperty("TmpfsOptions").GetProperty("SizeBytes").GetInt64());
+            Assert.False(Mount("/scratch").TryGetProperty("ReadOnly", out var writable) && writable.GetBoolean());
+            Assert.Equal("tmpfs", Mount("/empty").GetProperty("Type").GetString());
+            Assert.True(Mount("/empty").GetProperty("ReadOnly").GetBoolean());
             Assert.Equal("bind", Mount("/host").GetProperty("Type").GetString());
             Assert.Equal("private", Mount("/host").GetProperty("BindOptions").GetProperty("Propagation").GetString());
             Assert.Equal("volume", Mount("/data").GetProperty("Type").GetString());
@@ -69,10 +74,17 @@ public sealed class LongSyntaxVolumeSwarmTests
             using var container = JsonDocument.Parse(_swarm.Docker.Check("inspect", id, "--format", "{{json .Mounts}}"));
             var bind = container.RootElement.EnumerateArray().Single(m => m.GetProperty("Destination").GetString() == "/host");
             Assert.Equal("private", bind.GetProperty("Propagation").GetString());
-            var tmpfs = _swarm.Docker.Check("exec", id, "cat", "/proc/mounts").Split('\n').Single(l => l.Split(' ') is [_, "/scratch", ..]);
+            var procMounts = _swarm.Docker.Check("exec", id, "cat", "/proc/mounts").Split('\n');
+            var tmpfs = procMounts.Single(l => l.Split(' ') is [_, "/scratch", ..]);
             _output.WriteLine("task /proc/mounts: " + tmpfs);
-            Assert.StartsWith("tmpfs /scratch tmpfs ", tmpfs, StringComparison.Ordinal);
+            Assert.StartsWith("tmpfs /scratch tmpfs rw,", tmpfs, StringComparison.Ordinal);
             Assert.Contains("size=1024k", tmpfs, StringComparison.Ordinal);
+            var empty = procMounts.Single(l => l.Split(' ') is [_, "/empty", ..]);
+            _output.WriteLine("task /proc/mounts: " + empty);
+            Assert.StartsWith("tmpfs /empty tmpfs ro,", empty, StringComparison.Ordinal);
+            var write = _swarm.Docker.Run("exec", id, "sh", "-c", "echo x > /empty/f");
+            Assert.False(write.Ok, "a write to the read-only tmpfs succeeded");
+            Assert.Contains("Read-only file system", write.StdErr, StringComparison.Ordinal);
         }
         finally
         {

@@ -81,6 +81,7 @@ public sealed class KeyTableTests
         ("volumes.bind.propagation", nameof(ServiceSpec.Volumes), "volumes", s => s.Bind("/srv", "/srv"), s => s.Bind("/srv", "/srv", propagation: BindPropagation.Rshared)),
         ("volumes.bind.propagation dropped", nameof(ServiceSpec.Volumes), "volumes", s => s.Bind("/srv", "/srv", propagation: BindPropagation.Slave), s => s.Bind("/srv", "/srv", readOnly: true)),
         ("volumes.tmpfs.size", nameof(ServiceSpec.Volumes), "volumes", s => s.Tmpfs("/tmp", size: 1024), s => s.Tmpfs("/tmp", size: 2048)),
+        ("volumes.tmpfs.read_only", nameof(ServiceSpec.Volumes), "volumes", s => s.Tmpfs("/tmp", size: 1024), s => s.Tmpfs("/tmp", size: 1024, readOnly: true)),
         ("volumes.tmpfs over a volume", nameof(ServiceSpec.Volumes), "volumes", s => s.Volume("data", "/data"), s => s.Tmpfs("/data")),
         ("resources.limits.pids", nameof(ServiceSpec.Resources), "deploy.resources.limits.pids", s => s.Limits(cpus: "0.5"), s => s.PidsLimit(100)),
         ("resources.reservations.generic_resources", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.GenericResource("gpu", 1), s => s.GenericResource("fpga", 2)),

@@ -232,7 +232,18 @@ internal static class StackCalls
         {
             if (mount.Type == MountType.Tmpfs)
             {
-                Add("Tmpfs", "volumes", mount.TmpfsSize is { } size ? new[] { Arg(mount.Target), Named("size", size) } : new[] { Arg(mount.Target) });
+                var tmpfs = new List<DslArgument> { Arg(mount.Target) };
+                if (mount.TmpfsSize is { } size)
+                {
+                    tmpfs.Add(Named("size", size));
+                }
+
+                if (mount.ReadOnly)
+                {
+                    tmpfs.Add(Named("readOnly", true));
+                }
+
+                Add("Tmpfs", "volumes", tmpfs.ToArray());
                 continue;
             }
 

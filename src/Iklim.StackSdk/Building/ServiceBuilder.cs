@@ -135,15 +135,17 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
     public IServiceBuilder Bind(string hostPath, string target, bool readOnly) => Bind(hostPath, target, readOnly, propagation: null);
 
-    public IServiceBuilder Tmpfs(string target, long? size = null)
+    public IServiceBuilder Tmpfs(string target, long? size = null, bool readOnly = false)
     {
         if (size is < 1)
         {
             throw Validation.Invalid.Argument($"A tmpfs size is a number of bytes, at least 1 (got {size.Value.ToString(CultureInfo.InvariantCulture)}); leave it out for no limit.", nameof(size));
         }
 
-        return Mount(new MountSpec(string.Empty, target, false) { Type = MountType.Tmpfs, TmpfsSize = size }, nameof(target));
+        return Mount(new MountSpec(string.Empty, target, readOnly) { Type = MountType.Tmpfs, TmpfsSize = size }, nameof(target));
     }
+
+    public IServiceBuilder Tmpfs(string target, long? size) => Tmpfs(target, size, readOnly: false);
 
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {

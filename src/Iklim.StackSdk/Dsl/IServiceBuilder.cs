@@ -97,11 +97,16 @@ public interface IServiceBuilder
 
     /// <summary>
     /// Mounts a tmpfs (memory of the node, gone when the task stops) at <paramref name="target"/>, at most
-    /// <paramref name="size"/> bytes (<c>tmpfs.size</c>; null: no limit but the node's memory). Docker's stack loader
-    /// drops <c>tmpfs.mode</c>, so the DSL offers none.
+    /// <paramref name="size"/> bytes (<c>tmpfs.size</c>; null: no limit but the node's memory). With
+    /// <paramref name="readOnly"/> (<c>read_only</c>) Swarm mounts it <c>ro</c>: an empty tmpfs no process can write,
+    /// for a path that must exist but stay empty. Docker's stack loader drops <c>tmpfs.mode</c>, so the DSL offers none.
     /// </summary>
     /// <example><code>.Tmpfs("/tmp", size: 64 * 1024 * 1024)</code></example>
-    IServiceBuilder Tmpfs(string target, long? size = null);
+    /// <example><code>.Tmpfs("/run/empty", readOnly: true)</code></example>
+    IServiceBuilder Tmpfs(string target, long? size = null, bool readOnly = false);
+
+    /// <summary><c>Tmpfs(target, size)</c> as 0.2.0 has it, kept so code compiled against it still binds; it does what <see cref="Tmpfs(string, long?, bool)"/> does with <c>readOnly</c> left out. Its parameters have no defaults, so a call that omits one resolves to the newer overload alone.</summary>
+    IServiceBuilder Tmpfs(string target, long? size);
 
     /// <summary>
     /// Grants a declared secret, mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given:

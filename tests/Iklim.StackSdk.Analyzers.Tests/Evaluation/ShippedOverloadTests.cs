@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Iklim.StackSdk.Analyzers.Tests.Evaluation;
 
 /// <summary>
-/// Bind, Volume, Secret and Config gained optional parameters after 0.1.0; each keeps its 0.1.0 overload so code
-/// compiled against 0.1.0 still binds. Every shape of call must compile without ambiguity, pick the overload C#
+/// Bind, Volume, Secret and Config gained optional parameters after 0.1.0, and Tmpfs after 0.2.0; each keeps its
+/// older overload so code compiled against that version still binds. Every shape of call must compile without ambiguity, pick the overload C#
 /// should pick, and build the same model at runtime and statically.
 /// </summary>
 public sealed class ShippedOverloadTests
@@ -40,6 +40,13 @@ public sealed class ShippedOverloadTests
         { """.Secret(name: "token")""", Newer, """Secrets:token||||""" },
         { """.Secret("token", "api_token", "999")""", Newer, """Secrets:token|api_token|999||""" },
         { """.Secret("token", mode: "0400")""", Newer, """Secrets:token||||256""" },
+        { """.Tmpfs("/tmp")""", Newer, """Tmpfs:/tmp|False|""" },
+        { """.Tmpfs("/tmp", 4096)""", Shipped, """Tmpfs:/tmp|False|4096""" },
+        { """.Tmpfs("/tmp", size: 4096)""", Shipped, """Tmpfs:/tmp|False|4096""" },
+        { """.Tmpfs("/tmp", null)""", Shipped, """Tmpfs:/tmp|False|""" },
+        { """.Tmpfs("/tmp", 4096, true)""", Newer, """Tmpfs:/tmp|True|4096""" },
+        { """.Tmpfs("/tmp", readOnly: true)""", Newer, """Tmpfs:/tmp|True|""" },
+        { """.Tmpfs(readOnly: true, size: 1024, target: "/tmp")""", Newer, """Tmpfs:/tmp|True|1024""" },
         { """.Config("conf")""", Newer, """Configs:conf||||""" },
         { """.Config("conf", "/etc/app.yml")""", Shipped, """Configs:conf|/etc/app.yml|||""" },
         { """.Config(name: "conf", target: "/etc/app.yml")""", Shipped, """Configs:conf|/etc/app.yml|||""" },
@@ -74,6 +81,8 @@ public sealed class ShippedOverloadTests
         {
             ("Bind" or "Volume", Shipped) => 3,
             ("Bind" or "Volume", _) => 4,
+            ("Tmpfs", Shipped) => 2,
+            ("Tmpfs", _) => 3,
             (_, Shipped) => 2,
             _ => 5,
         };
@@ -131,6 +140,11 @@ public sealed class ShippedOverloadTests
 
     private static string Describe(ServiceSpec service)
     {
+        if (service.Volumes.SingleOrDefault(v => v.Type == MountType.Tmpfs) is { } tmpfs)
+        {
+            return $"Tmpfs:{tmpfs.Target}|{tmpfs.ReadOnly}|{tmpfs.TmpfsSize?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+        }
+
         if (service.Volumes.Count > 0)
         {
             var m = service.Volumes.Single();

@@ -263,7 +263,7 @@ internal sealed class RandomStacks
             }
             else if (Chance(0.2))
             {
-                service.Tmpfs(target, Chance(0.5) ? 1024L * (1 + _random.Next(4)) : null);
+                service.Tmpfs(target, Chance(0.5) ? 1024L * (1 + _random.Next(4)) : null, Chance(0.3));
             }
             else
             {
