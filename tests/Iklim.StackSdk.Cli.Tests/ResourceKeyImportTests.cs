@@ -168,6 +168,50 @@ public sealed class ResourceKeyImportTests : IDisposable
         AssertRefused(file, line, key, problem);
     }
 
+    // docker stack config reads `driver: ""` back as no driver, and a real Swarm then deploys the secret from its file.
+    [Fact]
+    public void EmptySecretDriver_BesideAFileOrExternal_IsNoDriver_AsDockerReadsIt()
+    {
+        _folder.Write("in/secrets/api_key", "x");
+        var baseFile = _folder.Write("in/docker-stack.yml", """
+            services:
+              api:
+                image: nginx:1.27.2-alpine
+                secrets: [api_key, cookie]
+            secrets:
+              api_key:
+                file: ./secrets/api_key
+                driver: ""
+              cookie:
+                external: true
+                driver: ""
+            """);
+        var read = DockerCli.StackConfig(baseFile);
+        Assert.Equal(0, read.ExitCode);
+        Assert.DoesNotContain("driver", read.Output, StringComparison.Ordinal);
+
+        var code = RoundTrip.Check("api", baseFile);
+
+        Assert.Matches(@"\.File\(""[./]*[^""]*secrets/api_key""\)", code);
+        Assert.Contains(".External()", code, StringComparison.Ordinal);
+        Assert.DoesNotContain(".Driver(", code, StringComparison.Ordinal);
+    }
+
+    // Docker accepts the file, drops the driver and points the secret at the compose file's folder; a real Swarm then
+    // refuses the deploy with "read <folder>: is a directory".
+    [Theory]
+    [InlineData("    driver: \"\"\n", 7)]
+    [InlineData("    labels:\n      a: b\n    driver: \"\"\n", 9)]
+    public void EmptySecretDriver_Alone_LeavesNoSource_ImportRefusesAtTheDriver(string secret, int line)
+    {
+        var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n    secrets: [s]\nsecrets:\n  s:\n" + secret);
+        var read = DockerCli.StackConfig(file);
+        Assert.Equal(0, read.ExitCode);
+        Assert.Contains("file: " + Path.GetDirectoryName(file), read.Output, StringComparison.Ordinal);
+
+        AssertRefused(file, line, "secrets.s.driver", "an empty driver is no driver (Docker drops it)");
+    }
+
     [Fact]
     public void ConfigDriver_DockerRejects_ImportRefuses()
     {

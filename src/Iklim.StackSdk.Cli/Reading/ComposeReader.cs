@@ -1072,8 +1072,17 @@ internal sealed class ComposeReader
     {
         var r = new FileResourceSpec(name);
         YamlNode? driverNode = null;
+        YamlNode? emptyDriver = null;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
+            // Docker drops an empty driver (docker stack config reads `driver: ""` back as no driver, and deploys the
+            // secret from its file), so the import reads it as no driver.
+            if (key == "driver" && secret && _yaml.Text(value, p).Length == 0)
+            {
+                emptyDriver = value;
+                continue;
+            }
+
             driverNode = key == "driver" ? value : driverNode;
             r = key switch
             {
@@ -1097,6 +1106,11 @@ internal sealed class ComposeReader
         if (driverNode is not null && r.External)
         {
             throw Inexpressible(driverNode, path + ".driver", "Swarm ignores the driver of an external secret; remove the driver or external.");
+        }
+
+        if (emptyDriver is not null && r.File is null && !r.External)
+        {
+            throw AtKey(emptyDriver, path + ".driver", "an empty driver is no driver (Docker drops it), so the secret has no file, external or driver: docker stack deploy then reads the compose file's folder as the secret and fails ('read <folder>: is a directory'). Give it a file, external: true or a driver.");
         }
 
         if (r.Driver is null && !r.DriverOptions.IsEmpty)
