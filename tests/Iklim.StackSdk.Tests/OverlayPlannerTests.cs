@@ -178,6 +178,96 @@ public sealed class OverlayPlannerTests
         Assert.Equal("base", Yaml.Scalar(merged, "services", "web", "environment", "MODE"));
     }
 
+    public static TheoryData<string, string, string, string> Sourceless => new()
+    {
+        { "file", "secret", "x", "drops the base's file './secrets/x' and leaves no source" },
+        { "external", "secret", "x", "drops the base's external: true and leaves no source" },
+        { "driver", "secret", "x", "drops the base's driver 'vault' and leaves no source" },
+        { "config file", "config", "c", "drops the base's file './conf/app.conf' and leaves no source" },
+        { "new secret", "secret", "n", "the secret has no file, external or driver" },
+        { "new config", "config", "n", "the config has no file or external" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sourceless))]
+    public void ProfileLeavingASecretOrConfigWithoutASource_IsIks0004AtItsDeclaration(string @case, string kind, string name, string message)
+    {
+        var result = Build(stack =>
+        {
+            stack.Service("web").Image("nginx:1.27.2-alpine").Secret("x").Config("c");
+            var secret = stack.Secret("x");
+            _ = @case switch
+            {
+                "external" => secret.External(),
+                "driver" => secret.Driver("vault"),
+                _ => secret.File("./secrets/x"),
+            };
+            stack.Config("c").File("./conf/app.conf");
+            stack.Profile("prod", prod =>
+            {
+                _ = @case switch
+                {
+                    "external" => prod.Secret("x").Named("x_v2"),
+                    "config file" => prod.Config("c").TemplateDriver("golang"),
+                    "new secret" => prod.Secret("n").Label("rotate", "90d"),
+                    "new config" => prod.Config("n"),
+                    _ => prod.Secret("x").Label("rotate", "90d"),
+                };
+            });
+        });
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("IKS0004", finding.Id);
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal(new SourceRef("prod", kind, name, SourceRef.Declaration), finding.Where);
+        Assert.StartsWith($"profile 'prod' cannot change {kind} '{name}': ", finding.Message, StringComparison.Ordinal);
+        Assert.Contains(message, finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ProfileSecretWithoutASource_IsReallyLeftWithoutOneByDocker()
+    {
+        // The evidence behind the sourceless IKS0004 case: Docker takes the overlay's secret whole, the base's file is
+        // gone, and the secret's file becomes the compose file's folder (a real Swarm then refuses the deploy with
+        // "read <folder>: is a directory").
+        var result = Build(stack =>
+        {
+            stack.Service("web").Image("nginx:1.27.2-alpine").Secret("x");
+            stack.Secret("x").File("./secrets/x");
+            stack.Profile("prod", prod => prod.Secret("x").Label("rotate", "90d"));
+        });
+        using var folder = new TempFolder();
+        folder.Write("secrets/x", "value");
+        var plan = OverlayPlanner.Plan(result.Model.Base, result.Model.Profiles[0]);
+        var baseFile = folder.Write("base.yml", ComposeFileEmitter.Emit(result.Model.Base));
+        var overlayFile = folder.Write("prod.yml", ComposeFileEmitter.Emit(plan.Overlay));
+
+        var merged = Yaml.Parse(DockerCli.StackConfigOrFail(baseFile, overlayFile));
+        Assert.Equal(Path.GetDirectoryName(baseFile), Yaml.Scalar(merged, "secrets", "x", "file"));
+        Assert.Equal("90d", Yaml.Scalar(merged, "secrets", "x", "labels", "rotate"));
+        Assert.Null(plan.Effective.Secrets.Single().File);
+    }
+
+    [Fact]
+    public void ProfileThatRestatesOrReplacesTheSource_IsClean()
+    {
+        var result = Build(stack =>
+        {
+            stack.Service("web").Image("nginx:1.27.2-alpine").Secret("x").Secret("y").Config("c");
+            stack.Secret("x").File("./secrets/x");
+            stack.Secret("y").File("./secrets/y");
+            stack.Config("c").File("./conf/app.conf");
+            stack.Profile("prod", prod =>
+            {
+                prod.Secret("x").File("./secrets/x").Label("rotate", "90d");
+                prod.Secret("y").External();
+                prod.Config("c").File("./conf/app.prod.conf");
+            });
+        });
+
+        Assert.Empty(result.Findings);
+    }
+
     [Fact]
     public void UndeclaredReferences_AreIks0003InTheScopeThatWroteThem()
     {

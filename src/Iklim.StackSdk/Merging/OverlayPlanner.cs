@@ -74,7 +74,42 @@ public static class OverlayPlanner
             Nodes = profile.Changes.Nodes,
             Gateways = profile.Changes.Gateways,
         };
-        return new OverlayPlan(overlay, DockerMerge.Merge(baseScope, overlay), findings);
+        var effective = DockerMerge.Merge(baseScope, overlay);
+        findings.AddRange(Sourceless("secret", baseScope.Secrets, overlay.Secrets, effective.Secrets, profile.Name));
+        findings.AddRange(Sourceless("config", baseScope.Configs, overlay.Configs, effective.Configs, profile.Name));
+        return new OverlayPlan(overlay, effective, findings);
+    }
+
+    // Docker takes an overlay's secret or config whole, so a profile that declares one without restating its source
+    // leaves it with none. docker stack config then points its file at the compose file's folder, and docker stack
+    // deploy fails ("read <folder>: is a directory", measured on a real Swarm), the objects before it already created.
+    private static IEnumerable<Finding> Sourceless(string kind, ValueList<FileResourceSpec> b, ValueList<FileResourceSpec> overlay, ValueList<FileResourceSpec> effective, string profile)
+    {
+        foreach (var changed in overlay)
+        {
+            if (effective.FirstOrDefault(r => r.Name == changed.Name) is not { External: false, File: null, Driver: null })
+            {
+                continue;
+            }
+
+            var lost = b.FirstOrDefault(r => r.Name == changed.Name) switch
+            {
+                { File: { } file } => $"the base's file '{file}'",
+                { External: true } => "the base's external: true",
+                { Driver: { } driver } => $"the base's driver '{driver}'",
+                _ => null,
+            };
+            var source = kind == "secret" ? ".File(...), .External() or .Driver(...)" : ".File(...) or .External()";
+            yield return new Finding(
+                InputRules.InexpressibleOverlayChange.Rule.Id,
+                InputRules.InexpressibleOverlayChange.Rule.DefaultSeverity,
+                InputRules.InexpressibleOverlayChange.Rule.Message(
+                    profile,
+                    $"{kind} '{changed.Name}'",
+                    (lost is null ? $"the {kind} has no {(kind == "secret" ? "file, external or driver" : "file or external")}" : $"Docker replaces a base's {kind} whole with the overlay's, so this declaration drops {lost} and leaves no source")
+                        + $": docker stack deploy then reads the compose file's folder as the {kind} and fails ('is a directory'). Restate the source in the profile ({source}), or declare the {kind} only in the profiles that need it."),
+                new SourceRef(profile, kind, changed.Name, SourceRef.Declaration));
+        }
     }
 
     // Only what would change the merge result stays: equal scalars, map entries, list items and whole entries are dropped.
@@ -93,7 +128,7 @@ public static class OverlayPlanner
         Finding Error(string key, string message) => new(
             InputRules.InexpressibleOverlayChange.Rule.Id,
             InputRules.InexpressibleOverlayChange.Rule.DefaultSeverity,
-            InputRules.InexpressibleOverlayChange.Rule.Message(profile, o.Name, message),
+            InputRules.InexpressibleOverlayChange.Rule.Message(profile, $"service '{o.Name}'", message),
             new SourceRef(profile, "service", o.Name, key));
 
         foreach (var removal in o.Removals)

@@ -60,9 +60,9 @@ internal static class InputRules
         public static RuleDefinition Rule { get; } = new(
             Id,
             "Profile change that an overlay cannot express",
-            "profile '{0}' cannot change service '{1}': {2}",
+            "profile '{0}' cannot change {1}: {2}",
             FindingSeverity.Error,
-            "Overlays are merged by Docker's rules: some changes (dropping a base constraint, emptying a value) cannot be written as an overlay.");
+            "Overlays are merged by Docker's rules: some changes (dropping a base constraint, emptying a value, a secret or config left without a source) cannot be written as an overlay.");
     }
 
     /// <summary>In one scope, a later call changes a value that an earlier call set (declaring again only continues).</summary>

@@ -71,6 +71,29 @@ public sealed class InexpressibleOverlayChangeAnalyzerTests
         """);
 
     [Fact]
+    public Task ProfileSecretWithoutTheBasesFile_TriggersAtTheProfilesDeclaration() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Secret("db_password").File("./secrets/db_password");
+                stack.Config("app").External();
+                stack.Service("api").Image("nginx:1.27.2-alpine").Secret("db_password").Config("app");
+                stack.Profile("prod", prod =>
+                {
+                    prod.{|#0:Secret("db_password")|}.Label("com.example.rotate", "90d");
+                    prod.Config("app").External().Named("app_v2");
+                });
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0004").WithLocation(0)
+            .WithMessage("profile 'prod' cannot change secret 'db_password': Docker replaces a base's secret whole with the overlay's, so this declaration drops the base's file './secrets/db_password' and leaves no source: docker stack deploy then reads the compose file's folder as the secret and fails ('is a directory'). Restate the source in the profile (.File(...), .External() or .Driver(...)), or declare the secret only in the profiles that need it."));
+
+    [Fact]
     public Task ExpressibleOverrides_DoesNotTrigger() => Verify.VerifyAnalyzerAsync("""
         using Iklim.StackSdk;
 
