@@ -63,6 +63,7 @@ internal static class GatewayConfigMounts
         {
             File = "./" + GatewayFiles.ConfigPath(service, profile),
             ExternalName = stack + "_" + name + "_" + Hash(content),
+            WrittenByBuild = true,
         };
         scope = scope with { Configs = scope.Configs.Upsert(c => c.Name == name, entry) };
         if (!mountService)
