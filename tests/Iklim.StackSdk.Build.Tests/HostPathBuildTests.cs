@@ -65,14 +65,40 @@ public sealed class HostPathBuildTests
         Assert.False(File.Exists(Path.Combine(fixture.DeployDirectory, "docker-stack-tiny.yml")), build.Output);
     }
 
+    [Fact]
+    public void UsersOwnConfig_AtTheGatewaysPath_IsTheUsersFile_CheckedAndRebased()
+    {
+        // The name and path a gateway's generated config.yaml has; this stack has no gateway, so the file is the user's.
+        using var fixture = new FixtureBuild("TinyStack");
+        Replace(fixture, """
+            stack.Config("apisix_config").File("./config/apisix/config.yaml");
+                    stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Replicas(2).Config("apisix_config", "/etc/app/config.yaml");
+            """);
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var line = File.ReadAllLines(source).Select((l, i) => (l, i)).Single(x => x.l.Contains("stack.Config(\"apisix_config\")", StringComparison.Ordinal));
+        var column = line.l.IndexOf("File(", StringComparison.Ordinal) + 1;
+
+        var missing = fixture.Build();
+
+        Assert.NotEqual(0, missing.ExitCode);
+        Assert.Contains($"TinyStack.cs({line.i + 1},{column}): error IKS0906: TinyStack: tiny not written: config 'apisix_config' reads './config/apisix/config.yaml', which does not exist", missing.Output, StringComparison.Ordinal);
+
+        var mine = Path.Combine(fixture.ProjectDirectory, "config", "apisix", "config.yaml");
+        Directory.CreateDirectory(Path.GetDirectoryName(mine)!);
+        File.WriteAllText(mine, "deployment:\n  role: traditional\n");
+        var build = fixture.Build();
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        var baseFile = Path.Combine(fixture.DeployDirectory, "docker-stack-tiny.yml");
+        Assert.Contains("    file: \"../config/apisix/config.yaml\"\n", File.ReadAllText(baseFile), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(fixture.DeployDirectory, "config")), "the build wrote a config folder for a stack without a gateway");
+        Assert.Contains("file: " + mine + "\n", DockerConfig(baseFile), StringComparison.Ordinal);
+    }
+
     private static FixtureBuild WithHostPaths()
     {
         var fixture = new FixtureBuild("TinyStack");
-        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
-        var text = File.ReadAllText(source).ReplaceLineEndings("\n");
-        const string web = "stack.Service(\"web\").Image(\"nginx:1.27.2-alpine\").Network(\"net\").Replicas(2);";
-        Assert.Contains(web, text, StringComparison.Ordinal);
-        File.WriteAllText(source, text.Replace(web, Calls, StringComparison.Ordinal));
+        Replace(fixture, Calls);
         Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "caddy"));
         File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile"), ":80\n");
         Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "static"));
@@ -81,8 +107,26 @@ public sealed class HostPathBuildTests
         return fixture;
     }
 
+    // The fixture's one web service becomes the calls of a test.
+    private static void Replace(FixtureBuild fixture, string calls)
+    {
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var text = File.ReadAllText(source).ReplaceLineEndings("\n");
+        const string web = "stack.Service(\"web\").Image(\"nginx:1.27.2-alpine\").Network(\"net\").Replicas(2);";
+        Assert.Contains(web, text, StringComparison.Ordinal);
+        File.WriteAllText(source, text.Replace(web, calls, StringComparison.Ordinal));
+    }
+
     // Docker resolves the relative paths against the compose file's folder, wherever the command runs.
     private static void AssertDockerResolves(FixtureBuild fixture, string baseFile)
+    {
+        var output = DockerConfig(baseFile);
+        Assert.Contains("file: " + Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile") + "\n", output, StringComparison.Ordinal);
+        Assert.Contains("file: " + fixture.TempPath(Path.Combine("shared", "token.txt")) + "\n", output, StringComparison.Ordinal);
+        Assert.Contains("source: " + Path.Combine(fixture.ProjectDirectory, "static") + "\n", output, StringComparison.Ordinal);
+    }
+
+    private static string DockerConfig(string baseFile)
     {
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
         foreach (var argument in new[] { "stack", "config", "-c", baseFile })
@@ -95,8 +139,6 @@ public sealed class HostPathBuildTests
         var error = docker.StandardError.ReadToEnd();
         docker.WaitForExit();
         Assert.True(docker.ExitCode == 0, error);
-        Assert.Contains("file: " + Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile") + "\n", output, StringComparison.Ordinal);
-        Assert.Contains("file: " + fixture.TempPath(Path.Combine("shared", "token.txt")) + "\n", output, StringComparison.Ordinal);
-        Assert.Contains("source: " + Path.Combine(fixture.ProjectDirectory, "static") + "\n", output, StringComparison.Ordinal);
+        return output;
     }
 }

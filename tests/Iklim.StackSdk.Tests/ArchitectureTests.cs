@@ -21,10 +21,13 @@ public sealed class ArchitectureTests
     {
         ["Findings"] = Array.Empty<string>(),
         ["Model"] = new[] { "Findings", "Dsl" },
+        // Merging takes IKS0004's id and message from the rule catalogue; what it must never reach is Emitting, whose
+        // gateway config mount is a step over the plan, not part of it.
+        ["Merging"] = new[] { "Findings", "Model", "Dsl", "Validation", "Rules" },
     };
 
     [Fact]
-    public void TheBottomLayerAndTheModel_ReferenceNothingAboveThem()
+    public void TheLowerLayers_ReferenceOnlyTheLayersTheyMay()
     {
         var violations = Violations(LibrarySources());
 
@@ -47,6 +50,23 @@ public sealed class ArchitectureTests
         var violations = Violations(LibrarySources().Append(planted));
 
         Assert.Contains(violations, v => v.StartsWith("Model/Planted.cs(5)", StringComparison.Ordinal) && v.Contains("StackRules (Rules/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCheck_SeesAMergingTypeThatCallsTheEmitters()
+    {
+        var planted = ("Merging/Planted.cs", """
+            namespace Iklim.StackSdk.Merging;
+
+            internal static class Planted
+            {
+                public static Iklim.StackSdk.Model.StackModel Mounted(Iklim.StackSdk.Model.StackModel model) => Iklim.StackSdk.Emitting.Gateway.GatewayConfigMounts.Of(model);
+            }
+            """);
+
+        var violations = Violations(LibrarySources().Append(planted));
+
+        Assert.Contains(violations, v => v.StartsWith("Merging/Planted.cs(5)", StringComparison.Ordinal) && v.Contains("GatewayConfigMounts (Emitting/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,7 @@
+using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Emitting;
+using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Tests.Support;
 
 namespace Iklim.StackSdk.Tests;
 
@@ -16,11 +19,11 @@ public sealed class HostPathsTests
     [InlineData("..\\", "./x", "../x")]
     [InlineData("../", "/etc/ssl/x", "/etc/ssl/x")]
     [InlineData("../", "~/x", "~/x")]
-    [InlineData("../", "./config/apisix/config.yaml", "./config/apisix/config.yaml")]
+    [InlineData("../", "./config/apisix/config.yaml", "../config/apisix/config.yaml")]
     public void Files_AreRebased(string projectFromDeploy, string path, string expected)
     {
         var paths = new HostPaths(projectFromDeploy);
-        Assert.Equal(expected, paths.File("apisix_config", path));
+        Assert.Equal(expected, paths.File(new FileResourceSpec("apisix_config") { File = path }));
     }
 
     [Theory]
@@ -32,10 +35,42 @@ public sealed class HostPathsTests
         Assert.Equal(expected, new HostPaths("../").MountSource(source));
 
     [Fact]
-    public void DeployTimeSource_IsKept_AndOnlyTheGatewaysOwnEntryKeepsItsPath()
+    public void DeployTimeSource_IsKept_AndOnlyAnEntryTheBuildWroteKeepsItsPath()
     {
-        Assert.Equal(Env.Var("DIR", "./x"), new HostPaths("../").File("x", Env.Var("DIR", "./x")));
-        Assert.Equal("./config/apisix/config.prod.yaml", new HostPaths("../").File("apisix_config", "./config/apisix/config.prod.yaml"));
-        Assert.Equal("../config/apisix/config.yaml", new HostPaths("../").File("my_config", "./config/apisix/config.yaml"));
+        var paths = new HostPaths("../");
+        Assert.Equal(Env.Var("DIR", "./x"), paths.File(new FileResourceSpec("x") { File = Env.Var("DIR", "./x") }));
+        Assert.Equal("./config/apisix/config.prod.yaml", paths.File(new FileResourceSpec("apisix_config") { File = "./config/apisix/config.prod.yaml", WrittenByBuild = true }));
+        Assert.Equal("../config/apisix/config.prod.yaml", paths.File(new FileResourceSpec("apisix_config") { File = "./config/apisix/config.prod.yaml" }));
+        Assert.Null(paths.File(new FileResourceSpec("x") { External = true }));
+    }
+
+    [Fact]
+    public void UsersOwnGatewayNamedConfig_IsRebased_AndDockerReadsTheProjectsFile()
+    {
+        // The gateway's generated entry has this name and path; here the user wrote it, for a stack without a gateway.
+        var stack = new StackBuilder("edge", "docker-stack-edge.yml");
+        stack.Config("apisix_config").File("./config/apisix/config.yaml");
+        stack.Service("apisix").Image("apache/apisix:3.11.0-debian").Config("apisix_config", "/usr/local/apisix/conf/config.yaml");
+        var model = stack.Build().Model;
+        using var project = new TempFolder();
+        var mine = project.Write("config/apisix/config.yaml", "deployment:\n  role: traditional\n");
+        var files = StackArtefacts.Create(model).ToDictionary(a => a.Path, a => project.Write("deploy/" + a.Path, a.Content), StringComparer.Ordinal);
+
+        Assert.Contains("    file: \"../config/apisix/config.yaml\"\n", File.ReadAllText(files["docker-stack-edge.yml"]), StringComparison.Ordinal);
+        Assert.DoesNotContain(files.Keys, k => k.StartsWith("config/", StringComparison.Ordinal));
+        Assert.Equal(mine, Yaml.Scalar(Yaml.Parse(DockerCli.StackConfigOrFail(files["docker-stack-edge.yml"])), "configs", "apisix_config", "file"));
+    }
+
+    [Fact]
+    public void GatewaysGeneratedConfig_KeepsItsDeployFolderPath_AndDockerReadsTheGeneratedFile()
+    {
+        var stack = new StackBuilder("edge", "docker-stack-edge.yml");
+        stack.Service("apisix").Image("apache/apisix:3.11.0-debian");
+        stack.Gateway("apisix").Etcd(new[] { "http://etcd:2379" });
+        using var project = new TempFolder();
+        var files = StackArtefacts.Create(stack.Build().Model).ToDictionary(a => a.Path, a => project.Write("deploy/" + a.Path, a.Content), StringComparer.Ordinal);
+
+        Assert.Contains("    file: \"./config/apisix/config.yaml\"\n", File.ReadAllText(files["docker-stack-edge.yml"]), StringComparison.Ordinal);
+        Assert.Equal(files["config/apisix/config.yaml"], Yaml.Scalar(Yaml.Parse(DockerCli.StackConfigOrFail(files["docker-stack-edge.yml"])), "configs", "apisix_config", "file"));
     }
 }

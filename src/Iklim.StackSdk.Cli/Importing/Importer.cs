@@ -41,7 +41,7 @@ internal static class Importer
             return relative == "." ? "." : relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." ? relative : "./" + relative;
         }
 
-        FileResourceSpec Resource(FileResourceSpec r) => r.File is { } path && HostPaths.IsProjectFile(r.Name, path) ? r with { File = Rebase(path) } : r;
+        FileResourceSpec Resource(FileResourceSpec r) => r.File is { } path && HostPaths.IsProjectFile(r) ? r with { File = Rebase(path) } : r;
         var scope = file.Scope with
         {
             Configs = file.Scope.Configs.Select(Resource).ToValueList(),

@@ -24,7 +24,7 @@ internal static class ReferencedFileSources
         {
             foreach (var (kind, resource) in scope.Configs.Select(c => ("config", c)).Concat(scope.Secrets.Select(s => ("secret", s))))
             {
-                if (resource.File is not { } path || !Emitting.HostPaths.IsProjectFile(resource.Name, path))
+                if (resource.File is not { } path || !Emitting.HostPaths.IsProjectFile(resource))
                 {
                     continue;
                 }

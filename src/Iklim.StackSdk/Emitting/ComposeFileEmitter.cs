@@ -209,7 +209,7 @@ public static class ComposeFileEmitter
         yaml.BeginMapping();
         Scalar(yaml, "name", r.ExternalName);
         Flag(yaml, "external", r.External);
-        Scalar(yaml, "file", r.File is { } file ? paths.File(r.Name, file) : null);
+        Scalar(yaml, "file", paths.File(r));
         Scalar(yaml, "driver", r.Driver);
         Map(yaml, "driver_opts", r.DriverOptions);
         Scalar(yaml, "template_driver", r.TemplateDriver);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Emitting;
@@ -9,8 +10,8 @@ namespace Iklim.StackSdk.Emitting;
 /// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, a bind source such as
 /// <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
 /// Docker resolves them against (the folder of the first compose file). The result stays relative, so the files are
-/// the same on every machine. The config entry of a gateway names a file of the build itself (its config.yaml), relative
-/// to the deploy folder already, and is kept.
+/// the same on every machine. An entry the build generated (<see cref="FileResourceSpec.WrittenByBuild"/>: a gateway's
+/// config.yaml) names a file of the build itself, relative to the deploy folder already, and is kept.
 /// </summary>
 internal sealed class HostPaths
 {
@@ -24,16 +25,16 @@ internal sealed class HostPaths
         _projectFromDeploy = Segments(projectFromDeploy.Replace('\\', '/'));
     }
 
-    /// <summary>True for a config or secret file the stack project holds: relative, not a deploy-time value, not a file of the build.</summary>
-    public static bool IsProjectFile(string name, string path) =>
-        path.Length > 0 && path[0] != '/' && path[0] != '~' && !Names.HasInterpolation(path) && !Gateway.GatewayFiles.IsConfigEntry(name, path);
+    /// <summary>True for a config or secret whose file the stack project holds: relative, not a deploy-time value, not written by the build.</summary>
+    public static bool IsProjectFile(FileResourceSpec resource) =>
+        resource.File is { Length: > 0 } path && path[0] != '/' && path[0] != '~' && !Names.HasInterpolation(path) && !resource.WrittenByBuild;
 
     /// <summary>True for a path relative to the project folder: <c>./x</c>, <c>../x</c>, <c>.</c> or <c>..</c>.</summary>
     public static bool IsRelative(string path) =>
         path is "." or ".." || path.StartsWith("./", StringComparison.Ordinal) || path.StartsWith("../", StringComparison.Ordinal);
 
-    /// <summary>The file of the config or secret <paramref name="name"/> as the compose file must name it.</summary>
-    public string File(string name, string path) => IsProjectFile(name, path) ? Rebase(path) : path;
+    /// <summary>The file of the config or secret <paramref name="resource"/> as the compose file must name it (null when it has none).</summary>
+    public string? File(FileResourceSpec resource) => IsProjectFile(resource) ? Rebase(resource.File!) : resource.File;
 
     /// <summary>A mount source as the compose file must name it: only a relative bind source changes.</summary>
     public string MountSource(string source) => IsRelative(source) ? Rebase(source) : source;

@@ -11,9 +11,12 @@ namespace Iklim.StackSdk.Merging;
 public static class DockerMerge
 {
     /// <summary>The effective stack of a profile: <paramref name="overlay"/> merged over <paramref name="baseScope"/>.</summary>
-    public static StackScope Merge(StackScope baseScope, StackScope overlay) => new()
+    public static StackScope Merge(StackScope baseScope, StackScope overlay) => Merge(baseScope, overlay, MergeService);
+
+    /// <summary>As <see cref="Merge(StackScope, StackScope)"/>, each service merged by <paramref name="mergeService"/>.</summary>
+    internal static StackScope Merge(StackScope baseScope, StackScope overlay, Func<ServiceSpec, ServiceSpec, ServiceSpec> mergeService) => new()
     {
-        Services = MergeByName(baseScope.Services, overlay.Services, s => s.Name, MergeService),
+        Services = MergeByName(baseScope.Services, overlay.Services, s => s.Name, mergeService),
         Networks = MergeByName(baseScope.Networks, overlay.Networks, n => n.Name, (_, o) => o),
         Volumes = MergeByName(baseScope.Volumes, overlay.Volumes, v => v.Name, (_, o) => o),
         Secrets = MergeByName(baseScope.Secrets, overlay.Secrets, s => s.Name, (_, o) => o),

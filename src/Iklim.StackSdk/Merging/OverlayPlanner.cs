@@ -33,6 +33,40 @@ public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IRead
     }
 }
 
+/// <summary>What one profile's plan was made from, and the plan: <see cref="OverlayPlanner.Replan"/> keeps what did not change.</summary>
+internal sealed class EarlierPlan
+{
+    private readonly StackScope _base;
+    private readonly StackScope _changes;
+    private readonly OverlayPlan _plan;
+
+    public EarlierPlan(StackScope baseScope, ProfileModel profile, OverlayPlan plan)
+    {
+        _base = baseScope;
+        _changes = profile.Changes;
+        _plan = plan;
+    }
+
+    /// <summary>True when <paramref name="change"/> over <paramref name="original"/> is what the plan read; <paramref name="kept"/> is its overlay entry (null: it changed nothing).</summary>
+    public bool Planned(ServiceSpec? original, ServiceSpec change, out ServiceSpec? kept)
+    {
+        kept = null;
+        if (!ReferenceEquals(change, _changes.Service(change.Name)) || !ReferenceEquals(original, _base.Service(change.Name)))
+        {
+            return false;
+        }
+
+        kept = _plan.Overlay.Service(change.Name);
+        return true;
+    }
+
+    /// <summary>The planned effective entry when <paramref name="overlay"/> over <paramref name="original"/> is what the plan merged, else null.</summary>
+    public ServiceSpec? Merged(ServiceSpec original, ServiceSpec overlay) =>
+        ReferenceEquals(original, _base.Service(original.Name)) && ReferenceEquals(overlay, _plan.Overlay.Service(overlay.Name))
+            ? _plan.Effective.Service(original.Name)
+            : null;
+}
+
 /// <summary>
 /// Computes the minimal overlay whose Docker merge over the base equals the profile's effective stack:
 /// only what differs from the base is written. A change that Docker's merge cannot make (removing a key,
@@ -40,21 +74,61 @@ public sealed record OverlayPlan(StackScope Overlay, StackScope Effective, IRead
 /// </summary>
 public static class OverlayPlanner
 {
+    // How many services this thread has planned: the test that a stack is planned once counts them.
+    [System.ThreadStatic]
+    private static int _servicesPlanned;
+
+    /// <summary>The services planned on this thread so far (each <see cref="Minimal"/> or new-service entry counts one).</summary>
+    internal static int ServicesPlanned => _servicesPlanned;
+
     /// <summary>Plans the overlay of <paramref name="profile"/> over <paramref name="baseScope"/>.</summary>
     public static OverlayPlan Plan(StackScope baseScope, ProfileModel profile)
     {
         var findings = new List<Finding>();
+        var overlay = Overlay(baseScope, profile, findings, earlier: null);
+        var effective = DockerMerge.Merge(baseScope, overlay);
+        findings.AddRange(Sourceless("secret", baseScope.Secrets, overlay.Secrets, effective.Secrets, profile.Name));
+        findings.AddRange(Sourceless("config", baseScope.Configs, overlay.Configs, effective.Configs, profile.Name));
+        return new OverlayPlan(overlay, effective, findings);
+    }
+
+    /// <summary>
+    /// The overlay and effective stack of <paramref name="profile"/> over <paramref name="baseScope"/>, where both are
+    /// <paramref name="earlier"/>'s inputs as a later step changed them in a few services: a service whose base entry
+    /// and change are the instances <paramref name="earlier"/> read keeps its planned overlay and effective entry, so
+    /// only what the step touched is planned. No IKS0004 finding is collected: the checks read the earlier plan, and
+    /// a step's additions have no C# call a finding could point at.
+    /// </summary>
+    internal static (StackScope Overlay, StackScope Effective) Replan(EarlierPlan earlier, StackScope baseScope, ProfileModel profile)
+    {
+        var overlay = Overlay(baseScope, profile, findings: null, earlier);
+        return (overlay, DockerMerge.Merge(baseScope, overlay, (b, o) => earlier.Merged(b, o) ?? DockerMerge.MergeService(b, o)));
+    }
+
+    private static StackScope Overlay(StackScope baseScope, ProfileModel profile, List<Finding>? findings, EarlierPlan? earlier)
+    {
         var services = new List<ServiceSpec>();
         foreach (var change in profile.Changes.Services)
         {
             var original = baseScope.Service(change.Name);
+            if (earlier is not null && earlier.Planned(original, change, out var kept))
+            {
+                if (kept is not null)
+                {
+                    services.Add(kept);
+                }
+
+                continue;
+            }
+
+            _servicesPlanned++;
             if (original is null)
             {
                 services.Add(change with { Removals = ValueList<RemovalRequest>.Empty });
                 continue;
             }
 
-            findings.AddRange(Inexpressible(original, change, profile.Name));
+            findings?.AddRange(Inexpressible(original, change, profile.Name));
             // A key copies the record only to give it a value of its own, so an untouched record says nothing changed.
             var unchanged = new ServiceSpec(change.Name);
             var minimal = Minimal(original, change, unchanged);
@@ -64,7 +138,7 @@ public static class OverlayPlanner
             }
         }
 
-        var overlay = new StackScope
+        return new StackScope
         {
             Services = services.ToValueList(),
             Networks = Changed(baseScope.Networks, profile.Changes.Networks),
@@ -74,10 +148,6 @@ public static class OverlayPlanner
             Nodes = profile.Changes.Nodes,
             Gateways = profile.Changes.Gateways,
         };
-        var effective = DockerMerge.Merge(baseScope, overlay);
-        findings.AddRange(Sourceless("secret", baseScope.Secrets, overlay.Secrets, effective.Secrets, profile.Name));
-        findings.AddRange(Sourceless("config", baseScope.Configs, overlay.Configs, effective.Configs, profile.Name));
-        return new OverlayPlan(overlay, effective, findings);
     }
 
     // Docker takes an overlay's secret or config whole, so a profile that declares one without restating its source

@@ -76,6 +76,13 @@ public sealed record FileResourceSpec(string Name)
 
     /// <summary><c>labels</c> of the secret or config object.</summary>
     public ValueMap Labels { get; init; }
+
+    /// <summary>
+    /// True for an entry whose <see cref="File"/> this build writes itself (a gateway's config.yaml), named relative to
+    /// the deploy folder already; false for a file the stack's author names, which is relative to the stack project.
+    /// Set only where the build generates the entry, so a user's own entry of the same name and path is the user's.
+    /// </summary>
+    internal bool WrittenByBuild { get; init; }
 }
 
 /// <summary>A node of the profile's inventory: what the placement rules check constraints against. Never emitted.</summary>

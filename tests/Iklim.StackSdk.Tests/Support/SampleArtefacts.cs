@@ -1,6 +1,5 @@
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Emitting;
-using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
 using IklimProd;
 
@@ -20,8 +19,8 @@ public sealed class SampleArtefacts : IDisposable
         }
 
         // What base + prod deploys includes the gateway's config mount, which emission adds.
-        var deployed = Emitting.Gateway.GatewayConfigMounts.Of(Result.Model);
-        EffectiveProdFile = _folder.Write("effective.prod.yml", ComposeFileEmitter.Emit(StackPlan.Of(deployed).For("prod")!.Effective));
+        var prod = DeployedStack.Of(Result.Model).Profiles.Single(p => p.Profile.Name == "prod");
+        EffectiveProdFile = _folder.Write("effective.prod.yml", ComposeFileEmitter.Emit(prod.Effective));
     }
 
     public StackBuildResult Result { get; }

@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Iklim.StackSdk.Model;
@@ -15,20 +14,18 @@ namespace Iklim.StackSdk.Emitting.Gateway;
 /// Each entry's Docker <c>name</c> carries a hash of the file, because Docker configs are immutable: a changed file
 /// under the old name would make <c>docker stack deploy</c> fail. A gateway with an Admin API key also gets the key's
 /// variable in its service's environment, where the profile that chose the variable declares it.
-/// The emitters run it on whatever model they are given, so a model built as records gets the same files as one built
-/// by the DSL. Rules and validation see the model without it: it adds nothing a rule reads, and nothing of it has a
-/// C# call a finding could point at.
+/// The emitters run it on whatever model they are given (through <see cref="DeployedStack"/>, which plans only what it
+/// changes), so a model built as records gets the same files as one built by the DSL. Rules and validation see the
+/// model without it: it adds nothing a rule reads, and nothing of it has a C# call a finding could point at.
 /// </summary>
 internal static class GatewayConfigMounts
 {
-    // The emitters each ask for the deployed model; keeping it beside the model plans it once (StackPlan.Of is per instance).
-    private static readonly ConditionalWeakTable<StackModel, StackModel> Deployed = new();
-
     /// <summary>
     /// <paramref name="model"/> as Docker deploys it: with every gateway's config entry, mount and Admin API key variable.
-    /// The same instance when it has no gateway config; applying it to its own result changes nothing.
+    /// The same instance when it has no gateway config; applying it to its own result changes nothing. Every service
+    /// and entry it does not change stays the same instance, which is what lets the plan keep them.
     /// </summary>
-    public static StackModel Of(StackModel model) => Deployed.GetValue(model, Attach);
+    public static StackModel Of(StackModel model) => Attach(model);
 
     private static StackModel Attach(StackModel model)
     {
@@ -66,6 +63,7 @@ internal static class GatewayConfigMounts
         {
             File = "./" + GatewayFiles.ConfigPath(service, profile),
             ExternalName = stack + "_" + name + "_" + Hash(content),
+            WrittenByBuild = true,
         };
         scope = scope with { Configs = scope.Configs.Upsert(c => c.Name == name, entry) };
         if (!mountService)

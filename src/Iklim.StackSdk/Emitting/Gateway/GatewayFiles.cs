@@ -20,23 +20,6 @@ internal static class GatewayFiles
     public static string ConfigPath(string service, string? profile) =>
         "config/" + service + "/config" + (profile is null ? string.Empty : "." + profile) + ".yaml";
 
-    /// <summary>
-    /// True for the config entry <see cref="GatewayConfigMounts"/> adds for a gateway: its file is one of this build's
-    /// artefacts (<c>./config/&lt;service&gt;/config[.&lt;profile&gt;].yaml</c>), relative to the deploy folder already.
-    /// </summary>
-    public static bool IsConfigEntry(string name, string file)
-    {
-        const string prefix = "./config/";
-        if (!file.StartsWith(prefix, System.StringComparison.Ordinal) || file.IndexOf('/', prefix.Length) is var slash && slash < 0)
-        {
-            return false;
-        }
-
-        var service = file.Substring(prefix.Length, slash - prefix.Length);
-        var rest = file.Substring(slash + 1);
-        return ConfigName(service) == name && rest.StartsWith("config", System.StringComparison.Ordinal) && rest.EndsWith(".yaml", System.StringComparison.Ordinal) && rest.IndexOf('/') < 0;
-    }
-
     /// <summary>The top-level config entry that carries the file: <c>apisix_config</c>.</summary>
     public static string ConfigName(string service) => service.Replace('-', '_').Replace('.', '_') + "_config";
 
