@@ -145,6 +145,12 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Mount(new MountSpec(string.Empty, target, false) { Type = MountType.Tmpfs, TmpfsSize = size }, nameof(target));
     }
 
+    public IServiceBuilder ClusterVolume(string volume, string target, bool readOnly = false) =>
+        Mount(new MountSpec(Require.ObjectName(volume, "volume", nameof(volume)), target, readOnly) { Type = MountType.Cluster }, nameof(target));
+
+    public IServiceBuilder ClusterVolumeGroup(string group, string target, bool readOnly = false) =>
+        Mount(new MountSpec(ComposeWords.ClusterVolumeGroupPrefix + Require.ClusterVolumeGroup(group, nameof(group)), target, readOnly) { Type = MountType.Cluster }, nameof(target));
+
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
         var reference = Reference(Require.ObjectName(name, "secret", nameof(name)), target, uid, gid, mode);
