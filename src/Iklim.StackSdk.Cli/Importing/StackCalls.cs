@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Cli.Importing;
 
@@ -233,6 +234,19 @@ internal static class StackCalls
             if (mount.Type == MountType.Tmpfs)
             {
                 Add("Tmpfs", "volumes", mount.TmpfsSize is { } size ? new[] { Arg(mount.Target), Named("size", size) } : new[] { Arg(mount.Target) });
+                continue;
+            }
+
+            if (mount.Type == MountType.Cluster)
+            {
+                var group = mount.Source.StartsWith(ComposeWords.ClusterVolumeGroupPrefix, StringComparison.Ordinal);
+                var cluster = new List<DslArgument> { Arg(group ? mount.Source.Substring(ComposeWords.ClusterVolumeGroupPrefix.Length) : mount.Source), Arg(mount.Target) };
+                if (mount.ReadOnly)
+                {
+                    cluster.Add(Named("readOnly", true));
+                }
+
+                Add(group ? "ClusterVolumeGroup" : "ClusterVolume", "volumes", cluster.ToArray());
                 continue;
             }
 
