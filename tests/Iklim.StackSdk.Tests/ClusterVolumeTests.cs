@@ -21,12 +21,14 @@ public sealed class ClusterVolumeTests
         stack.Volume("pgdata");
         stack.Volume("shared").Named("csi-shared");
         stack.Volume("local");
+        stack.Volume("made-by-hand").External();
         stack.Service("app").Image("nginx:1.27.2-alpine")
             .ClusterVolume("pgdata", "/data")
             .ClusterVolume("shared", "/shared", readOnly: true)
             .ClusterVolumeGroup("pg", "/group")
             .Volume("local", "/local", noCopy: true)
-            .ClusterVolume("pgdata", "/was-cluster");
+            .ClusterVolume("pgdata", "/was-cluster")
+            .ClusterVolume("made-by-hand", "/external");
         stack.Profile("prod", prod => prod.Service("app")
             .ClusterVolume("pgdata", "/local")
             .ClusterVolumeGroup("pg-prod", "/group", readOnly: true)
@@ -69,6 +71,13 @@ public sealed class ClusterVolumeTests
         var group = Mount(docker, "/group");
         Assert.Equal("cluster", Yaml.Scalar(group, "type"));
         Assert.Equal("group:pg", Yaml.Scalar(group, "source"));
+
+        // The names the converter mounts: a volume's name: when set, and an external volume's own name (Docker's
+        // loader gives it name: made-by-hand), else <stack>_<volume>.
+        Assert.Equal("csi-shared", Yaml.Scalar(docker, "volumes", "shared", "name"));
+        Assert.Equal("made-by-hand", Yaml.Scalar(docker, "volumes", "made-by-hand", "name"));
+        Assert.Equal("cluster", Yaml.Scalar(Mount(docker, "/external"), "type"));
+        Assert.Null(Yaml.Find(Yaml.At(docker, "volumes", "pgdata"), "name"));
 
         // A cluster mount carries no options: Docker's schema refuses a cluster: mapping (measured, 3.8, 3.9 and no version), and the converter's is empty.
         Assert.Equal(new[] { "type", "source", "target" }, ((YamlMappingNode)data).Children.Keys.Select(k => ((YamlScalarNode)k).Value));

@@ -106,7 +106,8 @@ public interface IServiceBuilder
     /// <summary>
     /// Mounts the Swarm cluster (CSI) volume <paramref name="volume"/>, which the stack declares with
     /// <c>stack.Volume(name)</c>, at <paramref name="target"/> (<c>type: cluster</c>). Docker mounts
-    /// <c>&lt;stack&gt;_&lt;volume&gt;</c>, or the declared volume's <c>.Named(...)</c> name. <c>docker stack deploy</c>
+    /// <c>&lt;stack&gt;_&lt;volume&gt;</c>, or the declared volume's <c>.Named(...)</c> name, or, for an <c>.External()</c>
+    /// volume, its own name; the volume's driver, options and labels play no part. <c>docker stack deploy</c>
     /// creates no volume and reads no <c>x-cluster-spec</c>: create the cluster volume beforehand with
     /// <c>docker volume create --driver &lt;csi plugin&gt; --scope ... --sharing ...</c> under that name. Swarm's
     /// cluster volumes need Docker Engine 23.0 or later; an older engine refuses the service
