@@ -98,15 +98,33 @@ public sealed class MergeEquivalenceTests
         Assert.Empty(all.Except(inBase));
         Assert.Empty(all.Except(inOverlay));
         Assert.Equal(new[] { true, true }, new[] { inBase, inOverlay }.Select(keys => keys.Contains(GenericResources)));
+
+        // Parts of volumes the key table does not list apart: a cluster volume and a volume group, each in base and overlay.
+        Assert.Equal(new[] { true, true, true, true }, new[] { inBase, inOverlay }.SelectMany(keys => new[] { keys.Contains(ClusterVolume), keys.Contains(ClusterVolumeGroup) }));
     }
 
     private const string GenericResources = "deploy.resources.reservations.generic_resources";
+
+    private const string ClusterVolume = "volumes[].type: cluster";
+
+    private const string ClusterVolumeGroup = "volumes[].type: cluster, source: group:";
 
     private static void Mark(HashSet<string> keys, IEnumerable<ServiceSpec> services)
     {
         if (services.Any(s => s.Resources?.Reservations?.GenericResources.IsEmpty == false))
         {
             keys.Add(GenericResources);
+        }
+
+        var clusterSources = services.SelectMany(s => s.Volumes).Where(v => v.Type == MountType.Cluster).Select(v => v.Source).ToList();
+        if (clusterSources.Any(source => !source.StartsWith("group:", StringComparison.Ordinal)))
+        {
+            keys.Add(ClusterVolume);
+        }
+
+        if (clusterSources.Any(source => source.StartsWith("group:", StringComparison.Ordinal)))
+        {
+            keys.Add(ClusterVolumeGroup);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
 
 namespace Iklim.StackSdk.Cli.Importing;
 
@@ -244,6 +245,19 @@ internal static class StackCalls
                 }
 
                 Add("Tmpfs", "volumes", tmpfs.ToArray());
+                continue;
+            }
+
+            if (mount.Type == MountType.Cluster)
+            {
+                var group = mount.Source.StartsWith(ComposeWords.ClusterVolumeGroupPrefix, StringComparison.Ordinal);
+                var cluster = new List<DslArgument> { Arg(group ? mount.Source.Substring(ComposeWords.ClusterVolumeGroupPrefix.Length) : mount.Source), Arg(mount.Target) };
+                if (mount.ReadOnly)
+                {
+                    cluster.Add(Named("readOnly", true));
+                }
+
+                Add(group ? "ClusterVolumeGroup" : "ClusterVolume", "volumes", cluster.ToArray());
                 continue;
             }
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Iklim.StackSdk.Model;
+using Iklim.StackSdk.Model.Keys;
+using Iklim.StackSdk.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -494,8 +496,8 @@ internal sealed class ComposeReader
                 case "consistency":
                     throw Inexpressible(value, p, "consistency: Swarm on Linux ignores it, so the DSL offers none.");
                 case "cluster":
-                    options.Add((key, value, p));
-                    break;
+                    // Docker's schema has no cluster options (measured: "Additional property cluster is not allowed").
+                    throw Rejected(value, p);
                 default:
                     throw Rejected(value, p);
             }
@@ -507,7 +509,8 @@ internal sealed class ComposeReader
             "volume" => MountType.Volume,
             "bind" => MountType.Bind,
             "tmpfs" => MountType.Tmpfs,
-            "npipe" or "cluster" => throw Inexpressible(node, path, $"a mount of type '{type}': Swarm on Linux has no named pipes, and the DSL has no cluster volumes."),
+            "cluster" => MountType.Cluster,
+            "npipe" => throw Inexpressible(node, path, "a mount of type 'npipe': Swarm on Linux has no named pipes."),
             _ => throw _yaml.Error(node, path, $"a mount of type '{type}': Docker refuses it at deploy (the types are volume, bind, tmpfs, npipe and cluster)."),
         };
         if (options.FirstOrDefault(o => o.Kind != type) is { Node: not null } other)
@@ -530,6 +533,8 @@ internal sealed class ComposeReader
                 throw _yaml.Error(node, path, "a bind mount needs a source (Docker rejects it).");
             case MountType.Bind when !Interpolation.Contains(source) && !source.StartsWith("/", StringComparison.Ordinal) && !source.StartsWith(".", StringComparison.Ordinal):
                 throw AtKey(node, path + ".source", $"a bind source '{source}': the DSL takes a host path, absolute or starting with ./");
+            case MountType.Cluster:
+                return new MountSpec(ClusterSource(node, path, source), target, readOnly) { Type = MountType.Cluster };
             case MountType.Volume when source is null:
                 throw Inexpressible(node, path, "a mount without a source: the DSL cannot express an anonymous volume.");
             case MountType.Volume when !Interpolation.Contains(source) && (source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith(".", StringComparison.Ordinal)):
@@ -540,6 +545,24 @@ internal sealed class ComposeReader
         return kind == MountType.Volume && noCopy ? new MountSpec(source!, target, readOnly) { Type = MountType.Volume, NoCopy = true }
             : kind == MountType.Bind && propagation is not null ? new MountSpec(source!, target, readOnly) { Type = MountType.Bind, Propagation = propagation }
             : new MountSpec(source!, target, readOnly);
+    }
+
+    // Docker's converter refuses an empty source and an undeclared volume (the stack check reports that one, IKS0003);
+    // a group is never declared. The DSL names the volume as written, so a ${VAR} that Docker would resolve is not taken.
+    private string ClusterSource(YamlNode node, string path, string? source)
+    {
+        var group = source is not null && source.StartsWith(ComposeWords.ClusterVolumeGroupPrefix, StringComparison.Ordinal)
+            ? source.Substring(ComposeWords.ClusterVolumeGroupPrefix.Length)
+            : null;
+        return source switch
+        {
+            null or "" => throw _yaml.Error(node, path, "a cluster mount needs a source, a volume or group:<name> (Docker refuses it at deploy: invalid cluster source)."),
+            _ when group is "" => throw AtKey(node, path + ".source", "'group:' without a group name: Docker refuses it at deploy."),
+            _ when group is not null && group.StartsWith(ComposeWords.ClusterVolumeGroupPrefix, StringComparison.Ordinal) => throw Inexpressible(node, path + ".source", $"a volume group named '{group}': the DSL takes a group's name without the prefix."),
+            _ when Interpolation.Contains(source) => throw Inexpressible(node, path + ".source", $"a cluster mount's source '{source}': the DSL names a cluster volume or group as written, not through a variable."),
+            _ when group is null && !Names.IsObjectName(source) => throw AtKey(node, path + ".source", $"a cluster mount's source '{source}' is not a volume name: Docker refuses it at deploy (undefined volume)."),
+            _ => source,
+        };
     }
 
     private BindPropagation Propagation(YamlNode node, string path) => _yaml.Text(node, path) switch

@@ -147,6 +147,12 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
     public IServiceBuilder Tmpfs(string target, long? size) => Tmpfs(target, size, readOnly: false);
 
+    public IServiceBuilder ClusterVolume(string volume, string target, bool readOnly = false) =>
+        Mount(new MountSpec(Require.ObjectName(volume, "volume", nameof(volume)), target, readOnly) { Type = MountType.Cluster }, nameof(target));
+
+    public IServiceBuilder ClusterVolumeGroup(string group, string target, bool readOnly = false) =>
+        Mount(new MountSpec(ComposeWords.ClusterVolumeGroupPrefix + Require.ClusterVolumeGroup(group, nameof(group)), target, readOnly) { Type = MountType.Cluster }, nameof(target));
+
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
         var reference = Reference(Require.ObjectName(name, "secret", nameof(name)), target, uid, gid, mode);

@@ -109,6 +109,28 @@ public interface IServiceBuilder
     IServiceBuilder Tmpfs(string target, long? size);
 
     /// <summary>
+    /// Mounts the Swarm cluster (CSI) volume <paramref name="volume"/>, which the stack declares with
+    /// <c>stack.Volume(name)</c>, at <paramref name="target"/> (<c>type: cluster</c>). Docker mounts
+    /// <c>&lt;stack&gt;_&lt;volume&gt;</c>, or the declared volume's <c>.Named(...)</c> name, or, for an <c>.External()</c>
+    /// volume, its own name; the volume's driver, options and labels play no part. <c>docker stack deploy</c>
+    /// creates no volume and reads no <c>x-cluster-spec</c>: create the cluster volume beforehand with
+    /// <c>docker volume create --driver &lt;csi plugin&gt; --scope ... --sharing ...</c> under that name. Swarm's
+    /// cluster volumes need Docker Engine 23.0 or later; an older engine refuses the service
+    /// (<c>invalid MountType: "cluster"</c>).
+    /// </summary>
+    /// <example><code>.ClusterVolume("pgdata", "/var/lib/postgresql/data")</code></example>
+    IServiceBuilder ClusterVolume(string volume, string target, bool readOnly = false);
+
+    /// <summary>
+    /// Mounts any free cluster (CSI) volume of the volume group <paramref name="group"/> at <paramref name="target"/>
+    /// (<c>type: cluster</c>, <c>source: group:&lt;group&gt;</c>): each task gets a volume of the group, made beforehand
+    /// with <c>docker volume create --group &lt;group&gt; ...</c>. The group is not declared in the stack and not prefixed
+    /// with the stack's name. Needs Docker Engine 23.0 or later, as <see cref="ClusterVolume"/> does.
+    /// </summary>
+    /// <example><code>.ClusterVolumeGroup("pg", "/var/lib/postgresql/data")</code></example>
+    IServiceBuilder ClusterVolumeGroup(string group, string target, bool readOnly = false);
+
+    /// <summary>
     /// Grants a declared secret, mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given:
     /// an absolute path, or a bare file name under <c>/run/secrets/</c>. <paramref name="uid"/>, <paramref name="gid"/>
     /// and <paramref name="mode"/> (octal, as <c>chmod</c> takes it) set the file's owner and permissions; Docker's

@@ -103,6 +103,9 @@ public enum MountType
 
     /// <summary><c>tmpfs</c>: memory of the node, gone when the task stops.</summary>
     Tmpfs,
+
+    /// <summary><c>cluster</c>: a Swarm cluster (CSI) volume, or any free volume of a volume group (<c>group:&lt;name&gt;</c>).</summary>
+    Cluster,
 }
 
 /// <summary><c>bind.propagation</c>: whether mounts made below a bind mount show on the other side (Linux's mount propagation).</summary>

@@ -13,12 +13,12 @@ public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol,
 /// <summary>
 /// A service mount. Without a long-only option it is written in short syntax (<c>source:target[:ro]</c>), where the
 /// source may be a named volume, a host path, or an <c>${VAR:-fallback}</c> that Docker resolves at deploy time.
-/// With one (<see cref="NoCopy"/>, <see cref="Propagation"/>, a tmpfs) it is written in long syntax with its
+/// With one (<see cref="NoCopy"/>, <see cref="Propagation"/>, a tmpfs, a cluster volume) it is written in long syntax with its
 /// <see cref="Type"/>. Docker merges mounts by target, an overlay's entry replacing the base's whole.
 /// </summary>
 public sealed record MountSpec(string Source, string Target, bool ReadOnly)
 {
-    /// <summary>The <c>type</c>: set exactly when the mount needs long syntax, null for a short-syntax mount. A tmpfs has an empty <see cref="Source"/>.</summary>
+    /// <summary>The <c>type</c>: set exactly when the mount needs long syntax, null for a short-syntax mount. A tmpfs has an empty <see cref="Source"/>; a cluster mount's source is a declared volume or <c>group:&lt;name&gt;</c>.</summary>
     public MountType? Type { get; init; }
 
     /// <summary><c>volume.nocopy</c>: the volume is not filled from the image's content at the target.</summary>

@@ -14,7 +14,7 @@ namespace Iklim.StackSdk.Rules;
 /// of the inventory than it has tasks. When Swarm reschedules a task (node drained, node down, an update) it lands
 /// on another node, where the volume of that name is empty: the service starts with no data. One replica is the
 /// common case (the voting app's Postgres on <c>node.role == manager</c>). Global services are left alone (a
-/// global task never leaves its node), and so are volumes whose source is a deploy-time <c>${VAR}</c>, external
+/// global task never leaves its node), and so are cluster (CSI) mounts, volumes whose source is a deploy-time <c>${VAR}</c>, external
 /// volumes and volumes of another driver, whose storage the rule cannot see. Judged only against an inventory.
 /// </summary>
 internal sealed class NodeLocalStateCanMove : StackRule
@@ -63,7 +63,8 @@ internal sealed class NodeLocalStateCanMove : StackRule
 
     private static bool IsNodeLocal(StackScope stack, MountSpec mount)
     {
-        if (Names.HasInterpolation(mount.Source))
+        // A cluster volume is the CSI plugin's storage, reachable from the nodes its topology allows, not one node's.
+        if (mount.Type == MountType.Cluster || Names.HasInterpolation(mount.Source))
         {
             return false;
         }

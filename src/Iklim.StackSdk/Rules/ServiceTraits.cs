@@ -80,7 +80,8 @@ internal static class ServiceTraits
     }
 
     /// <summary>
-    /// The first mount that holds writable state: a writable named volume or bind mount. Read-only mounts
+    /// The first mount that holds writable state: a writable named volume, bind mount or cluster (CSI) mount, whose
+    /// sharing mode is set at <c>docker volume create</c>, out of the stack's sight. Read-only mounts
     /// (certificates, configuration), a tmpfs (gone with the task) and the Docker socket carry no state of the service.
     /// </summary>
     public static MountSpec? StateMount(ServiceSpec service) => StateMounts(service).FirstOrDefault();

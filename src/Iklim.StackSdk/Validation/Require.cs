@@ -29,6 +29,19 @@ internal static class Require
         return value;
     }
 
+    // Docker takes any text after "group:"; an empty one it refuses at deploy (invalid cluster source), and a repeated
+    // prefix would name a group called "group:...", which is a slip, not a name.
+    public static string ClusterVolumeGroup(string? value, string parameter)
+    {
+        NotEmpty(value, "A volume group", parameter);
+        if (value!.StartsWith(Model.Keys.ComposeWords.ClusterVolumeGroupPrefix, StringComparison.Ordinal))
+        {
+            throw Invalid.Argument($"'{value}': give the group's name alone; ClusterVolumeGroup writes the '{Model.Keys.ComposeWords.ClusterVolumeGroupPrefix}' prefix.", parameter);
+        }
+
+        return value;
+    }
+
     public static string Image(string? value, string parameter)
     {
         NotNull(value, parameter);

@@ -741,7 +741,9 @@ internal sealed class IdiomaticStackSource
                 ".Port(" + (7000 + (10 * k) + _random.Next(10)) + ", 80, mode: PortMode.Host)",
                 ".Volume(\"c" + k + "-data\", \"/data\"" + Maybe(", readOnly: true") + Maybe(", noCopy: true") + ")",
                 ".Bind(\"/var/run/docker.sock\", \"/var/run/docker.sock\", readOnly: true" + Maybe(", propagation: BindPropagation." + Pick("Rprivate", "Rslave")) + ")",
-                ".Tmpfs(\"/tmp\"" + Maybe(", size: " + (1024 * (1 + _random.Next(4))) + " * 1024L") + Maybe(", readOnly: true") + ")",
+                ".Tmpfs(\"/tmp\"" + Maybe(", size: " + (1024 * (1 + _random.Next(4))) + " * 1024L") + Maybe(", readOnly: true") + ")"
+                    + Maybe(".ClusterVolume(\"c" + k + "-data\", \"/cluster\"" + Maybe(", readOnly: true") + ")")
+                    + Maybe(".ClusterVolumeGroup(\"" + Pick("pg", "cache") + "\", \"/cluster-group\"" + Maybe(", readOnly: true") + ")"),
                 ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + Maybe(", uid: \"999\", mode: \"0400\"") + ")",
                 ".Config(\"c" + k + "_conf\", \"/etc/app.conf\")",
                 ".Healthcheck([\"CMD\", \"true\"], interval: \"10s\", timeout: \"2s\", retries: 3, startPeriod: \"5s\")",

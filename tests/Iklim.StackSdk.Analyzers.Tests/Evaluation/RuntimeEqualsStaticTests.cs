@@ -334,8 +334,10 @@ public sealed class RuntimeEqualsStaticTests
                     .Bind("/", "/rootfs", readOnly: true, propagation: BindPropagation.Rslave)
                     .Bind("./static", "/static")
                     .Tmpfs("/tmp", size: 64 * Megabyte)
-                    .Tmpfs("/run/cache", 4096);
-                stack.Profile("prod", prod => prod.Service("app").Tmpfs("/tmp").Bind("/", "/rootfs", true));
+                    .Tmpfs("/run/cache", 4096)
+                    .ClusterVolume("data", "/cluster", readOnly: true)
+                    .ClusterVolumeGroup("pg", "/cluster-group");
+                stack.Profile("prod", prod => prod.Service("app").Tmpfs("/tmp").Bind("/", "/rootfs", true).ClusterVolume("data", "/data"));
             }
         }
         """,

@@ -218,4 +218,26 @@ public sealed class InvalidValueAnalyzerTests
         }
         """,
         Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("A tmpfs size is a number of bytes, at least 1 (got -1); leave it out for no limit."));
+
+    [Fact]
+    public Task ClusterMountsThatDockerRefusesAtDeploy_TriggerAtTheArgument() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Volume("pgdata");
+                stack.Service("app").Image("nginx:1.27.2-alpine").ClusterVolume({|IKS0002:""|}, "/data");
+                stack.Service("web").Image("nginx:1.27.2-alpine").ClusterVolume({|IKS0002:"/srv/pg"|}, "/data");
+                stack.Service("api").Image("nginx:1.27.2-alpine").ClusterVolume("pgdata", {|IKS0002:"data"|});
+                stack.Service("db").Image("nginx:1.27.2-alpine").ClusterVolumeGroup({|IKS0002:""|}, "/data");
+                stack.Service("q").Image("nginx:1.27.2-alpine").ClusterVolumeGroup({|#0:"group:pg"|}, "/data");
+                stack.Service("ok").Image("nginx:1.27.2-alpine").ClusterVolume("pgdata", "/data").ClusterVolumeGroup("pg", "/group", readOnly: true);
+                stack.Service("undeclared").Image("nginx:1.27.2-alpine").{|IKS0003:ClusterVolume("nope", "/data")|};
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("'group:pg': give the group's name alone; ClusterVolumeGroup writes the 'group:' prefix."));
 }

@@ -259,11 +259,22 @@ internal sealed class RandomStacks
             if (volumes.Count > 0 && Chance(0.5))
             {
                 var volume = Pick(volumes);
-                service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3), noCopy: Chance(0.2));
+                if (Chance(0.2))
+                {
+                    service.ClusterVolume(volume, target, Chance(0.3));
+                }
+                else
+                {
+                    service.Volume(Chance(0.3) ? Env.Var("DATA_DIR", volume) : volume, target, Chance(0.3), noCopy: Chance(0.2));
+                }
             }
             else if (Chance(0.2))
             {
                 service.Tmpfs(target, Chance(0.5) ? 1024L * (1 + _random.Next(4)) : null, Chance(0.3));
+            }
+            else if (Chance(0.1))
+            {
+                service.ClusterVolumeGroup("group" + _random.Next(2), target, Chance(0.3));
             }
             else
             {

@@ -36,10 +36,14 @@ internal static class ComposeWords
 
     public static string Of(PortMode mode) => mode == PortMode.Host ? "host" : "ingress";
 
+    /// <summary>The source prefix of a cluster mount that takes any volume of a volume group; Docker does not scope it to the stack.</summary>
+    public const string ClusterVolumeGroupPrefix = "group:";
+
     public static string Of(MountType type) => type switch
     {
         MountType.Bind => "bind",
         MountType.Tmpfs => "tmpfs",
+        MountType.Cluster => "cluster",
         _ => "volume",
     };
 
