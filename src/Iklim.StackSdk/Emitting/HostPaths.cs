@@ -1,13 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
-using Iklim.StackSdk.Validation;
+using Iklim.StackSdk.Model;
 
 namespace Iklim.StackSdk.Emitting;
 
 /// <summary>
-/// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, a bind source such as
-/// <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
+/// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, an <c>EnvFile</c>, a bind source
+/// such as <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
 /// Docker resolves them against (the folder of the first compose file). The result stays relative, so the files are
 /// the same on every machine. The config entry of a gateway names a file of the build itself (its config.yaml), relative
 /// to the deploy folder already, and is kept.
@@ -21,12 +20,11 @@ internal sealed class HostPaths
 
     public HostPaths(string projectFromDeploy)
     {
-        _projectFromDeploy = Segments(projectFromDeploy.Replace('\\', '/'));
+        _projectFromDeploy = ProjectPaths.Segments(projectFromDeploy.Replace('\\', '/'));
     }
 
     /// <summary>True for a config or secret file the stack project holds: relative, not a deploy-time value, not a file of the build.</summary>
-    public static bool IsProjectFile(string name, string path) =>
-        path.Length > 0 && path[0] != '/' && path[0] != '~' && !Names.HasInterpolation(path) && !Gateway.GatewayFiles.IsConfigEntry(name, path);
+    public static bool IsProjectFile(string name, string path) => ProjectPaths.IsProjectPath(path) && !Gateway.GatewayFiles.IsConfigEntry(name, path);
 
     /// <summary>True for a path relative to the project folder: <c>./x</c>, <c>../x</c>, <c>.</c> or <c>..</c>.</summary>
     public static bool IsRelative(string path) =>
@@ -35,27 +33,11 @@ internal sealed class HostPaths
     /// <summary>The file of the config or secret <paramref name="name"/> as the compose file must name it.</summary>
     public string File(string name, string path) => IsProjectFile(name, path) ? Rebase(path) : path;
 
+    /// <summary>An <c>env_file</c> entry as the compose file must name it: Docker reads any relative path from the deploy folder.</summary>
+    public string EnvFile(string path) => ProjectPaths.IsProjectPath(path) ? Rebase(path) : path;
+
     /// <summary>A mount source as the compose file must name it: only a relative bind source changes.</summary>
     public string MountSource(string source) => IsRelative(source) ? Rebase(source) : source;
 
-    private string Rebase(string path)
-    {
-        var result = new List<string>(_projectFromDeploy);
-        foreach (var segment in Segments(path))
-        {
-            if (segment == ".." && result.Count > 0 && result[result.Count - 1] != "..")
-            {
-                result.RemoveAt(result.Count - 1);
-            }
-            else
-            {
-                result.Add(segment);
-            }
-        }
-
-        var joined = string.Join("/", result);
-        return result.Count == 0 ? "." : result[0] == ".." ? joined : "./" + joined;
-    }
-
-    private static string[] Segments(string path) => path.Split('/').Where(s => s.Length > 0 && s != ".").ToArray();
+    private string Rebase(string path) => ProjectPaths.Join(new List<string>(_projectFromDeploy), path);
 }
