@@ -106,7 +106,7 @@ public sealed class EnvFileImportTests : IDisposable
 
         Assert.Equal(Program.Refused, result.ExitCode);
         Assert.True(result.Error.StartsWith($"{file}({line}): error: {key}: ", StringComparison.Ordinal), result.Error);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
+        Assert.True(result.Error.Contains(problem, StringComparison.Ordinal), result.Error);
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
     }
 }

@@ -59,9 +59,10 @@ internal static class Importer
     /// <summary>Imports <paramref name="baseFile"/> and <paramref name="overlays"/> as the stack <paramref name="stackName"/> into <paramref name="output"/>.</summary>
     public static ImportResult Import(string baseFile, IReadOnlyList<string> overlays, IReadOnlyList<string> profileNames, string stackName, string output)
     {
-        var files = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).Select(f => ProjectRelative(f, baseFile, output)).ToList();
+        var read = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).ToList();
+        CheckEnvFiles(read, baseFile);
+        var files = read.Select(f => ProjectRelative(f, baseFile, output)).ToList();
         CheckVersions(files);
-        CheckEnvFiles(files, output);
         var profiles = ProfileNames(baseFile, overlays, profileNames);
         var baseRead = files[0];
 
@@ -113,8 +114,9 @@ internal static class Importer
     // Docker reads the env files when it loads the stack: a missing one fails the deploy. It resolves each file's
     // env_file before merging the files (measured), so a variable an overlay's env file sets overrides the base's
     // environment of that name, where the DSL keeps environment above every env file. Only the names are read.
-    private static void CheckEnvFiles(IReadOnlyList<ComposeFile> files, string output)
+    private static void CheckEnvFiles(IReadOnlyList<ComposeFile> files, string baseFile)
     {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(baseFile))!;
         foreach (var file in files)
         {
             foreach (var service in file.Scope.Services)
@@ -123,7 +125,7 @@ internal static class Importer
                 var at = "services." + service.Name + ".env_file";
                 foreach (var envFile in service.EnvFiles.Where(f => !Interpolation.Contains(f)))
                 {
-                    var full = Path.GetFullPath(Path.Combine(output, envFile));
+                    var full = Path.GetFullPath(Path.Combine(folder, envFile));
                     if (!File.Exists(full))
                     {
                         throw At(file, at, $"'{envFile}' does not exist ({full}): Docker refuses to load the stack.");

@@ -52,7 +52,9 @@ public interface IServiceBuilder
     /// The build never reads the file: no value of it reaches an artefact, and a <c>${VAR}</c> inside it is not
     /// interpolated (Docker does not either). For the same reason the rules cannot see its variables: a password set
     /// in an env file is not reported as plain environment (IKS0108) nor its default (IKS0112), and a Sentinel quorum
-    /// set there is not judged (IKS0106). The
+    /// set there is not judged (IKS0106); nor is it seen that an empty value a profile gives a variable
+    /// (<c>.Environment("X", "")</c>) does not override a value the base's env file gives it (Docker's rule for an
+    /// empty overlay value). The
     /// values still land in the service spec as plain environment, readable with <c>docker service inspect</c>; use
     /// <see cref="Secret(string, string?, string?, string?, string?)"/> for secrets.
     /// </remarks>

@@ -17,15 +17,16 @@ internal sealed class RandomStacks
     };
 
     /// <summary>
-    /// The env files the stacks read, relative to the project folder, and what they hold: names shared with the
-    /// stacks' ENV_ variables (which must win over every file), and no empty value, which Docker's merge of an overlay's
-    /// file treats unlike one file (docs/compose-coverage.md).
+    /// The env files the stacks read, relative to the project folder, and what they hold: names shared between files
+    /// (a later file wins), none with the stacks' ENV_ variables and no empty value. Docker merges an empty value
+    /// unlike a set one, and the model cannot see inside the files (docs/compose-coverage.md, <c>env_file</c>), so
+    /// those cases are pinned by KeyTableTests and EnvFileTests rather than generated.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> EnvFiles = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["./env/a.env"] = "ENV_1=from-a\nFILE_A=a $x ${HOME}\n# a comment\n",
-        ["env/b.env"] = "ENV_1=from-b\nENV_2=from-b\nFILE_B=b\n",
-        ["./env/sub/../c.env"] = "FILE_C=c\nENV_3=from-c\nFILE_A=from-c\n",
+        ["./env/a.env"] = "FILE_SHARED=from-a\nFILE_A=a $x ${HOME}\n# a comment\n",
+        ["env/b.env"] = "FILE_SHARED=from-b\nFILE_B=b\n",
+        ["./env/sub/../c.env"] = "FILE_C=c\nFILE_A=from-c\n",
     };
 
     /// <summary>Writes <see cref="EnvFiles"/> below <paramref name="projectFolder"/>, the folder above the compose files' folder.</summary>
