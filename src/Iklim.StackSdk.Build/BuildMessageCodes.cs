@@ -24,7 +24,7 @@ public static class BuildMessageCodes
     /// <summary>Error: an artefact could not be written to disk.</summary>
     public const string WriteFailed = "IKS0905";
 
-    /// <summary>Error: a config or secret file that the stack reads at deploy time does not exist, reported at the C# call.</summary>
+    /// <summary>Error: a config, secret or env file that the stack reads at deploy time does not exist, reported at the C# call.</summary>
     public const string MissingReferencedFile = "IKS0906";
 
     /// <summary>Error: an artefact would replace a file in the deploy folder that the build does not own.</summary>

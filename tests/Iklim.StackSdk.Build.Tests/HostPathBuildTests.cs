@@ -16,7 +16,8 @@ public sealed class HostPathBuildTests
         stack.Config("caddyfile").File("./caddy/Caddyfile");
                 stack.Secret("token").File("../shared/token.txt");
                 stack.Service("web").Image("nginx:1.27.2-alpine").Network("net").Replicas(2)
-                    .Config("caddyfile", "/etc/caddy/Caddyfile").Secret("token").Bind("./static", "/srv", readOnly: true);
+                    .Config("caddyfile", "/etc/caddy/Caddyfile").Secret("token").Bind("./static", "/srv", readOnly: true)
+                    .EnvFile("env/web.env");
         """;
 
     [Fact]
@@ -31,6 +32,9 @@ public sealed class HostPathBuildTests
         Assert.Contains("      - \"../static:/srv:ro\"\n", text, StringComparison.Ordinal);
         Assert.Contains("    file: \"../caddy/Caddyfile\"\n", text, StringComparison.Ordinal);
         Assert.Contains("    file: \"../../shared/token.txt\"\n", text, StringComparison.Ordinal);
+        Assert.Contains("    env_file:\n      - \"../env/web.env\"\n", text, StringComparison.Ordinal);
+        // The build never reads the env file: its value reaches no artefact.
+        Assert.DoesNotContain(EnvFileValue, string.Concat(Directory.GetFiles(fixture.DeployDirectory).Select(File.ReadAllText)), StringComparison.Ordinal);
         AssertDockerResolves(fixture, baseFile);
     }
 
@@ -95,6 +99,26 @@ public sealed class HostPathBuildTests
         Assert.Contains("file: " + mine + "\n", DockerConfig(baseFile), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void MissingEnvFile_FailsAtItsPathArgument_AndWritesNothing()
+    {
+        using var fixture = WithHostPaths();
+        File.Delete(Path.Combine(fixture.ProjectDirectory, "env", "web.env"));
+        var source = Path.Combine(fixture.ProjectDirectory, "TinyStack.cs");
+        var line = File.ReadAllLines(source).Select((l, i) => (l, i)).Single(x => x.l.Contains(".EnvFile(", StringComparison.Ordinal));
+        // At the path argument, the text to fix.
+        var column = line.l.IndexOf("\"env/web.env\"", StringComparison.Ordinal) + 1;
+
+        var build = fixture.Build();
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains($"TinyStack.cs({line.i + 1},{column}): error IKS0906: TinyStack: tiny not written: service 'web' reads the env file 'env/web.env', which does not exist", build.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("IKS0906: TinyStack: tiny not written: config", build.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(fixture.DeployDirectory, "docker-stack-tiny.yml")), build.Output);
+    }
+
+    private const string EnvFileValue = "not-in-any-artefact-7f3a";
+
     private static FixtureBuild WithHostPaths()
     {
         var fixture = new FixtureBuild("TinyStack");
@@ -102,6 +126,8 @@ public sealed class HostPathBuildTests
         Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "caddy"));
         File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile"), ":80\n");
         Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "static"));
+        Directory.CreateDirectory(Path.Combine(fixture.ProjectDirectory, "env"));
+        File.WriteAllText(Path.Combine(fixture.ProjectDirectory, "env", "web.env"), "WEB_GREETING=" + EnvFileValue + " $HOME\n");
         Directory.CreateDirectory(fixture.TempPath("shared"));
         File.WriteAllText(fixture.TempPath(Path.Combine("shared", "token.txt")), "not-a-secret\n");
         return fixture;
@@ -124,6 +150,8 @@ public sealed class HostPathBuildTests
         Assert.Contains("file: " + Path.Combine(fixture.ProjectDirectory, "caddy", "Caddyfile") + "\n", output, StringComparison.Ordinal);
         Assert.Contains("file: " + fixture.TempPath(Path.Combine("shared", "token.txt")) + "\n", output, StringComparison.Ordinal);
         Assert.Contains("source: " + Path.Combine(fixture.ProjectDirectory, "static") + "\n", output, StringComparison.Ordinal);
+        // Docker read the project's env file, and left the $HOME in it as it is.
+        Assert.Contains("WEB_GREETING: " + EnvFileValue + " $HOME\n", output, StringComparison.Ordinal);
     }
 
     private static string DockerConfig(string baseFile)

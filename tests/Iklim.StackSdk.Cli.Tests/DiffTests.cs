@@ -21,6 +21,7 @@ public sealed class DiffTests : IDisposable
     public void GeneratedStacks_BaseAndOverlay_EqualTheirEffectiveFile_AndDifferFromAChangedOne()
     {
         var compared = 0;
+        RandomStacks.WriteEnvFiles(_folder.Path);
         for (var seed = 20261301; compared < 40; seed++)
         {
             var model = RandomStacks.Build(seed).Model;

@@ -27,6 +27,7 @@ public sealed class GeneratedStackRoundTripTests
         var profiles = 0;
         var refused = 0;
         using var folder = new TempFolder();
+        RandomStacks.WriteEnvFiles(folder.Path);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         // Every stack the SDK accepts must round-trip. One it rejects (IKS0004: a profile change Docker's merge cannot

@@ -26,6 +26,7 @@ public sealed class KeyTableTests
         [nameof(ServiceSpec.Configs)] = (s => s.Config("cfg", "/etc/a.conf"), s => s.Config("cfg2", "/etc/b.conf")),
         [nameof(ServiceSpec.Secrets)] = (s => s.Secret("sec"), s => s.Secret("sec2", "/run/secrets/other")),
         [nameof(ServiceSpec.Environment)] = (s => s.Environment("A", "1"), s => s.Environment("A", "2")),
+        [nameof(ServiceSpec.EnvFiles)] = (s => s.EnvFile("./env/a.env"), s => s.EnvFile("env/b.env")),
         [nameof(ServiceSpec.Ports)] = (s => s.Port(8080, 80), s => s.Port(8080, 81, mode: PortMode.Host)),
         [nameof(ServiceSpec.Networks)] = (s => s.Network("net"), s => s.Network("net", "alias")),
         [nameof(ServiceSpec.Command)] = (s => s.Command("sleep", "1"), s => s.Command("sleep", "2")),
@@ -68,6 +69,8 @@ public sealed class KeyTableTests
     // The parts of a key that have their own DSL call: case name, property, compose path below the service, base, profile.
     private static readonly (string Case, string Property, string Path, Action<IServiceBuilder> Base, Action<IServiceBuilder> Profile)[] Parts =
     {
+        // b.env sets SHARED too: an overlay's env file must not override the base's environment (environment wins in one file).
+        ("env_file over environment", nameof(ServiceSpec.EnvFiles), "environment.FROM_B", s => s.Environment("SHARED", "from-environment").EnvFile("./env/a.env"), s => s.EnvFile("./env/b.env")),
         ("healthcheck.start_interval", nameof(ServiceSpec.Healthcheck), "healthcheck.start_interval", s => s.Healthcheck(new[] { "CMD", "true" }), s => s.HealthcheckStartInterval("2s")),
         ("healthcheck.disable", nameof(ServiceSpec.Healthcheck), "healthcheck.disable", s => s.HealthcheckStartInterval("5s"), s => s.DisableHealthcheck()),
         ("ports.target-only", nameof(ServiceSpec.Ports), "ports", s => s.Port(8080, 80), s => s.TargetPort(9100)),
@@ -90,6 +93,10 @@ public sealed class KeyTableTests
         ("resources.reservations.generic_resources", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.GenericResource("gpu", 1), s => s.GenericResource("fpga", 2)),
         ("resources.reservations.generic_resources (beside cpus)", nameof(ServiceSpec.Resources), "deploy.resources.reservations.generic_resources", s => s.Reservations(cpus: "0.25").GenericResource("gpu", 1), s => s.Reservations(memory: "64M").GenericResource("gpu", 1).GenericResource("NVIDIA-GPU", 1)),
     };
+
+    private const string EnvFileA = "FROM_A=a\nSHARED=from-a\n";
+
+    private const string EnvFileB = "FROM_B=b\nSHARED=from-b\n";
 
     public static TheoryData<string> Properties => new(ServiceKeys.All.Select(k => k.Property));
 
@@ -214,10 +221,13 @@ public sealed class KeyTableTests
             return;
         }
 
+        // The files go to deploy/ below the project folder, which holds the env files the samples read.
         using var folder = new TempFolder();
-        var baseFile = folder.Write("base.yml", ComposeFileEmitter.Emit(model.Base));
-        var overlayFile = folder.Write("prod.yml", ComposeFileEmitter.Emit(plan.Overlay));
-        var effectiveFile = folder.Write("effective.yml", ComposeFileEmitter.Emit(plan.Effective));
+        folder.Write("env/a.env", EnvFileA);
+        folder.Write("env/b.env", EnvFileB);
+        var baseFile = folder.Write("deploy/base.yml", ComposeFileEmitter.Emit(model.Base));
+        var overlayFile = folder.Write("deploy/prod.yml", ComposeFileEmitter.Emit(plan.Overlay));
+        var effectiveFile = folder.Write("deploy/effective.yml", ComposeFileEmitter.Emit(plan.Effective));
         var merged = DockerCli.StackConfigOrFail(baseFile, overlayFile);
         Assert.Equal(DockerCli.StackConfigOrFail(effectiveFile), merged);
 

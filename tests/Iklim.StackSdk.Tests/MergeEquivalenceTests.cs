@@ -29,6 +29,8 @@ public sealed class MergeEquivalenceTests
         var checkedProfiles = 0;
         var checkedStacks = 0;
         using var folder = new TempFolder();
+        // Each stack's files are in {seed}/: the folder above is the project, which holds the env files.
+        RandomStacks.WriteEnvFiles(folder.Path);
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>

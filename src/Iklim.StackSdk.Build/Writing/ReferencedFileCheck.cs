@@ -7,7 +7,7 @@ using Microsoft.Build.Utilities;
 namespace Iklim.StackSdk.Build.Writing;
 
 /// <summary>
-/// IKS0906: a config or secret file the stack reads at deploy time does not exist under the stack project. The
+/// IKS0906: a config, secret or env file the stack reads at deploy time does not exist under the stack project. The
 /// generator lists each such file with the C# call that names it (it may not read the disk), and this step, which may,
 /// reports the missing ones at that call, so the error lands on the line to fix rather than on a failed deploy.
 /// </summary>
@@ -42,11 +42,12 @@ internal static class ReferencedFileCheck
                 file.Column,
                 0,
                 0,
-                "{0}: {1} not written: {2} '{3}' reads '{4}', which {5} ({6}): docker stack deploy would fail. A relative path is relative to the stack project's folder.",
+                "{0}: {1} not written: {2} '{3}' reads {4}'{5}', which {6} ({7}): docker stack deploy would fail. A relative path is relative to the stack project's folder.",
                 projectName,
                 file.Stack,
                 file.Kind,
                 file.Name,
+                file.Kind == "service" ? "the env file " : string.Empty,
                 file.Path,
                 what,
                 fullPath);

@@ -28,12 +28,13 @@ internal sealed record ImportResult(IReadOnlyList<string> Written, IReadOnlyList
 internal static class Importer
 {
     /// <summary>
-    /// <paramref name="file"/> with its relative host paths (config and secret files, bind sources), which Docker reads
-    /// from the compose file's folder, made relative to the stack project in <paramref name="output"/>, as the DSL means them.
+    /// <paramref name="file"/> with its relative host paths (config and secret files, env files, bind sources) made
+    /// relative to the stack project in <paramref name="output"/>, as the DSL means them. Docker reads them from the
+    /// folder of the first compose file, <paramref name="baseFile"/>, an overlay's too (measured).
     /// </summary>
-    private static ComposeFile ProjectRelative(ComposeFile file, string output)
+    private static ComposeFile ProjectRelative(ComposeFile file, string baseFile, string output)
     {
-        var from = Path.GetDirectoryName(Path.GetFullPath(file.File))!;
+        var from = Path.GetDirectoryName(Path.GetFullPath(baseFile))!;
         var project = Path.GetFullPath(output);
         string Rebase(string path)
         {
@@ -49,6 +50,7 @@ internal static class Importer
             Services = file.Scope.Services.Select(s => s with
             {
                 Volumes = s.Volumes.Select(v => HostPaths.IsRelative(v.Source) ? v with { Source = Rebase(v.Source) } : v).ToValueList(),
+                EnvFiles = s.EnvFiles.Select(f => ProjectPaths.IsProjectPath(f) ? Rebase(f) : f).ToValueList(),
             }).ToValueList(),
         };
         return file with { Scope = scope };
@@ -57,7 +59,9 @@ internal static class Importer
     /// <summary>Imports <paramref name="baseFile"/> and <paramref name="overlays"/> as the stack <paramref name="stackName"/> into <paramref name="output"/>.</summary>
     public static ImportResult Import(string baseFile, IReadOnlyList<string> overlays, IReadOnlyList<string> profileNames, string stackName, string output)
     {
-        var files = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).Select(f => ProjectRelative(f, output)).ToList();
+        var read = new[] { baseFile }.Concat(overlays).Select(ComposeReader.Read).ToList();
+        CheckEnvFiles(read, baseFile);
+        var files = read.Select(f => ProjectRelative(f, baseFile, output)).ToList();
         CheckVersions(files);
         var profiles = ProfileNames(baseFile, overlays, profileNames);
         var baseRead = files[0];
@@ -106,6 +110,47 @@ internal static class Importer
         var warnings = result.Findings.Where(f => f.Severity == FindingSeverity.Warning).Select(f => f.Id + ": " + f.Message).ToList();
         return new ImportResult(written, files.SelectMany(f => f.Dropped).ToList(), warnings, profiles);
     }
+
+    // Docker reads the env files when it loads the stack: a missing one fails the deploy. It resolves each file's
+    // env_file before merging the files (measured), so a variable an overlay's env file sets overrides the base's
+    // environment of that name, where the DSL keeps environment above every env file. Only the names are read.
+    private static void CheckEnvFiles(IReadOnlyList<ComposeFile> files, string baseFile)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(baseFile))!;
+        foreach (var file in files)
+        {
+            foreach (var service in file.Scope.Services)
+            {
+                var inBase = ReferenceEquals(file, files[0]) ? null : files[0].Scope.Service(service.Name);
+                var at = "services." + service.Name + ".env_file";
+                foreach (var envFile in service.EnvFiles.Where(f => !Interpolation.Contains(f)))
+                {
+                    var full = Path.GetFullPath(Path.Combine(folder, envFile));
+                    if (!File.Exists(full))
+                    {
+                        throw At(file, at, $"'{envFile}' does not exist ({full}): Docker refuses to load the stack.");
+                    }
+
+                    if (inBase is null || inBase.EnvFiles.Contains(envFile))
+                    {
+                        continue;
+                    }
+
+                    if (VariableNames(full).FirstOrDefault(n => inBase.Environment.ContainsKey(n) && !service.Environment.ContainsKey(n)) is { } hidden)
+                    {
+                        throw At(file, at, $"'{hidden}' is set by the base's environment and by the env file '{envFile}' this overlay adds: Docker lets the overlay's file win, while the DSL keeps environment above every env file. Set {hidden} in this overlay's environment too, or in only one of the two.");
+                    }
+                }
+            }
+        }
+    }
+
+    // The variable names of an env file: each line that is not blank or a comment, up to its '='.
+    private static IEnumerable<string> VariableNames(string envFile) =>
+        File.ReadLines(envFile)
+            .Select(line => line.TrimStart())
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => (line.IndexOf('=') is var equals and >= 0 ? line.Substring(0, equals) : line).Trim());
 
     // Docker 28 rejects files whose versions differ, and reads a file without one (or "3") as its latest, 3.13.
     private static void CheckVersions(IReadOnlyList<ComposeFile> files)

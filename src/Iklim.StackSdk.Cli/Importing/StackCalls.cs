@@ -216,6 +216,11 @@ internal static class StackCalls
             Add("Environment", "environment." + variable.Key, Arg(variable.Key), Arg(variable.Value));
         }
 
+        foreach (var file in s.EnvFiles)
+        {
+            Add("EnvFile", "env_file", Arg(file));
+        }
+
         foreach (var network in s.Networks)
         {
             Add("Network", "networks." + network.Name, network.Aliases.IsEmpty

@@ -44,7 +44,7 @@ internal sealed class ComposeReader
     private static readonly HashSet<string> InexpressibleServiceKeys = new(StringComparer.Ordinal)
     {
         "build", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices", "domainname",
-        "env_file", "expose", "external_links", "ipc", "isolation", "links", "mac_address", "network_mode", "pid",
+        "expose", "external_links", "ipc", "isolation", "links", "mac_address", "network_mode", "pid",
         "privileged", "restart", "security_opt", "shm_size", "tmpfs", "userns_mode",
     };
 
@@ -147,6 +147,7 @@ internal sealed class ComposeReader
                 "working_dir" => s with { WorkingDir = _yaml.Text(value, p) },
                 "stop_grace_period" => s with { StopGracePeriod = _yaml.Text(value, p) },
                 "environment" => s with { Environment = Map(value, p, EnvironmentWithoutValue) },
+                "env_file" => s with { EnvFiles = EnvFiles(value, p) },
                 "labels" => s with { Labels = Map(value, p, null) },
                 "networks" => s with { Networks = ServiceNetworks(value, p) },
                 "ports" => s with { Ports = _yaml.Items(value, p).SelectMany((item, i) => Ports(item, Index(p, i))).ToValueList() },
@@ -199,6 +200,29 @@ internal sealed class ComposeReader
                 ? throw _yaml.Error(item, Index(path, i), $"'{text}' is not host:address (Docker rejects it).")
                 : Entry(text.Substring(0, separator), text.Substring(separator + 1));
         }).ToValueList();
+    }
+
+    // A path or a list of paths. Docker 28's stack loader refuses the long syntax and a list naming a file twice (measured).
+    private ValueList<string> EnvFiles(YamlNode node, string path)
+    {
+        if (node is YamlScalarNode)
+        {
+            return ValueList.Of(_yaml.Text(node, path));
+        }
+
+        var files = new List<string>();
+        foreach (var (item, i) in _yaml.Items(node, path).Select((item, i) => (item, i)))
+        {
+            if (item is YamlMappingNode)
+            {
+                throw _yaml.Error(item, Index(path, i), "the long syntax of env_file (path, required, format) is refused by Docker 28's stack loader ('must be a string'): write the path alone.");
+            }
+
+            var file = _yaml.Text(item, Index(path, i));
+            files.Add(files.Contains(file) ? throw _yaml.Error(item, Index(path, i), $"'{file}' is listed twice: Docker rejects an env_file list whose items are not unique.") : file);
+        }
+
+        return files.ToValueList();
     }
 
     // name: number, or name: { soft, hard }.

@@ -6,12 +6,13 @@ using System.Text;
 namespace Iklim.StackSdk.Generators.Manifest;
 
 /// <summary>
-/// A host file a stack reads at deploy time (a config or secret <c>File</c> relative to the stack project), with the
+/// A host file a stack reads at deploy time (a config or secret <c>File</c>, or a service's <c>EnvFile</c>, relative to
+/// the stack project), with the
 /// C# call that names it, so the build step can check that it exists and report at that call.
 /// </summary>
 /// <param name="Stack">The stack name.</param>
-/// <param name="Kind"><c>config</c> or <c>secret</c>.</param>
-/// <param name="Name">The config's or secret's name.</param>
+/// <param name="Kind"><c>config</c>, <c>secret</c>, or <c>service</c> for an env file.</param>
+/// <param name="Name">The config's, secret's or service's name.</param>
 /// <param name="Path">The path as written in C#, relative to the stack project.</param>
 /// <param name="SourceFile">The C# file of the call; empty when it is not known.</param>
 /// <param name="Line">The call's 1-based line, 0 when not known.</param>

@@ -43,6 +43,18 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Set(SettingKey.Of(nameof(Environment), name), s => s with { Environment = s.Environment.Set(name, value) });
     }
 
+    public IServiceBuilder EnvFile(string path)
+    {
+        Require.NotEmpty(path, "An env file path", nameof(path));
+        if (path[0] == '~')
+        {
+            throw Validation.Invalid.Argument($"Docker does not expand '~' in env_file (measured): '{path}' would be read below the deploy folder. Use an absolute path, or a path relative to the stack project.", nameof(path));
+        }
+
+        var file = ProjectPaths.Canonical(path);
+        return Set(SettingKey.Of(nameof(EnvFile), path), s => s.EnvFiles.Any(f => ProjectPaths.Canonical(f) == file) ? s : s with { EnvFiles = s.EnvFiles.Add(path) });
+    }
+
     public IServiceBuilder Label(string name, string value)
     {
         Key(name, "A label name", nameof(name));

@@ -39,6 +39,28 @@ public interface IServiceBuilder
     /// <example><code>.Environment("REDIS_PASSWORD", Env.Var("REDIS_PASSWORD"))</code></example>
     IServiceBuilder Environment(string name, string value);
 
+    /// <summary>
+    /// One <c>env_file</c>: the docker client reads the file when the stack is deployed and adds its variables to the
+    /// service's environment (a later file wins over an earlier one, an <see cref="Environment(string, string)"/> of
+    /// the same name wins over every file). A relative path is relative to the stack project's folder; the build
+    /// writes it relative to the deploy folder, and a file that does not exist when the project builds is an error
+    /// (IKS0906). An absolute path, or one built with <see cref="Env.Var(string)"/>, names a file on the deploying
+    /// machine and is written as it is; a <c>~</c> path is refused, since Docker does not expand it here. Repeatable,
+    /// order kept; naming a file again keeps its first place. A profile's files are appended to the base's.
+    /// </summary>
+    /// <remarks>
+    /// The build never reads the file: no value of it reaches an artefact, and a <c>${VAR}</c> inside it is not
+    /// interpolated (Docker does not either). For the same reason the rules cannot see its variables: a password set
+    /// in an env file is not reported as plain environment (IKS0108) nor its default (IKS0112), and a Sentinel quorum
+    /// set there is not judged (IKS0106); nor is it seen that an empty value a profile gives a variable
+    /// (<c>.Environment("X", "")</c>) does not override a value the base's env file gives it (Docker's rule for an
+    /// empty overlay value). The
+    /// values still land in the service spec as plain environment, readable with <c>docker service inspect</c>; use
+    /// <see cref="Secret(string, string?, string?, string?, string?)"/> for secrets.
+    /// </remarks>
+    /// <example><code>.EnvFile("./env/api.env")</code></example>
+    IServiceBuilder EnvFile(string path);
+
     /// <summary>One container label (<c>labels</c>).</summary>
     /// <example><code>.Label("project", "co.iklim")</code></example>
     IServiceBuilder Label(string name, string value);

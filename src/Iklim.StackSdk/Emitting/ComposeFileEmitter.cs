@@ -192,11 +192,16 @@ public static class ComposeFileEmitter
         yaml.EndMapping();
     }
 
-    // A relative bind source in C# is relative to the project; the compose file names it relative to the deploy folder.
-    private static ServiceSpec Rebased(ServiceSpec s, HostPaths paths) =>
-        s.Volumes.Any(v => HostPaths.IsRelative(v.Source))
-            ? s with { Volumes = s.Volumes.Select(v => v with { Source = paths.MountSource(v.Source) }).ToValueList() }
-            : s;
+    // A relative bind source or env file in C# is relative to the project; the compose file names it relative to the deploy folder.
+    private static ServiceSpec Rebased(ServiceSpec s, HostPaths paths)
+    {
+        if (s.Volumes.Any(v => HostPaths.IsRelative(v.Source)))
+        {
+            s = s with { Volumes = s.Volumes.Select(v => v with { Source = paths.MountSource(v.Source) }).ToValueList() };
+        }
+
+        return s.EnvFiles.Any(ProjectPaths.IsProjectPath) ? s with { EnvFiles = s.EnvFiles.Select(paths.EnvFile).ToValueList() } : s;
+    }
 
     private static void WriteFileResource(YamlWriter yaml, FileResourceSpec r, HostPaths paths)
     {

@@ -1,14 +1,12 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Iklim.StackSdk.Model;
-using Iklim.StackSdk.Validation;
 
 namespace Iklim.StackSdk.Emitting;
 
 /// <summary>
-/// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, a bind source such as
-/// <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
+/// Re-bases the relative host paths a stack names (a config or secret <c>File</c>, an <c>EnvFile</c>, a bind source
+/// such as <c>./caddy</c>) from the stack project's folder, where the C# author means them, to the deploy folder, which
 /// Docker resolves them against (the folder of the first compose file). The result stays relative, so the files are
 /// the same on every machine. An entry the build generated (<see cref="FileResourceSpec.WrittenByBuild"/>: a gateway's
 /// config.yaml) names a file of the build itself, relative to the deploy folder already, and is kept.
@@ -22,12 +20,12 @@ internal sealed class HostPaths
 
     public HostPaths(string projectFromDeploy)
     {
-        _projectFromDeploy = Segments(projectFromDeploy.Replace('\\', '/'));
+        _projectFromDeploy = ProjectPaths.Segments(projectFromDeploy.Replace('\\', '/'));
     }
 
     /// <summary>True for a config or secret whose file the stack project holds: relative, not a deploy-time value, not written by the build.</summary>
     public static bool IsProjectFile(FileResourceSpec resource) =>
-        resource.File is { Length: > 0 } path && path[0] != '/' && path[0] != '~' && !Names.HasInterpolation(path) && !resource.WrittenByBuild;
+        resource.File is { } path && ProjectPaths.IsProjectPath(path) && !resource.WrittenByBuild;
 
     /// <summary>True for a path relative to the project folder: <c>./x</c>, <c>../x</c>, <c>.</c> or <c>..</c>.</summary>
     public static bool IsRelative(string path) =>
@@ -36,27 +34,11 @@ internal sealed class HostPaths
     /// <summary>The file of the config or secret <paramref name="resource"/> as the compose file must name it (null when it has none).</summary>
     public string? File(FileResourceSpec resource) => IsProjectFile(resource) ? Rebase(resource.File!) : resource.File;
 
+    /// <summary>An <c>env_file</c> entry as the compose file must name it: Docker reads any relative path from the deploy folder.</summary>
+    public string EnvFile(string path) => ProjectPaths.IsProjectPath(path) ? Rebase(path) : path;
+
     /// <summary>A mount source as the compose file must name it: only a relative bind source changes.</summary>
     public string MountSource(string source) => IsRelative(source) ? Rebase(source) : source;
 
-    private string Rebase(string path)
-    {
-        var result = new List<string>(_projectFromDeploy);
-        foreach (var segment in Segments(path))
-        {
-            if (segment == ".." && result.Count > 0 && result[result.Count - 1] != "..")
-            {
-                result.RemoveAt(result.Count - 1);
-            }
-            else
-            {
-                result.Add(segment);
-            }
-        }
-
-        var joined = string.Join("/", result);
-        return result.Count == 0 ? "." : result[0] == ".." ? joined : "./" + joined;
-    }
-
-    private static string[] Segments(string path) => path.Split('/').Where(s => s.Length > 0 && s != ".").ToArray();
+    private string Rebase(string path) => ProjectPaths.Join(new List<string>(_projectFromDeploy), path);
 }

@@ -31,6 +31,12 @@ public sealed record ServiceSpec(string Name)
     /// <summary><c>environment</c>, merged by key.</summary>
     public ValueMap Environment { get; init; }
 
+    /// <summary>
+    /// <c>env_file</c> paths as written in C# (a relative one relative to the stack project), each once, in order;
+    /// Docker appends an overlay's to the base's. The model never holds what the files say.
+    /// </summary>
+    public ValueList<string> EnvFiles { get; init; }
+
     /// <summary>Container <c>labels</c>, merged by key.</summary>
     public ValueMap Labels { get; init; }
 

@@ -762,6 +762,7 @@ internal sealed class IdiomaticStackSource
                 ".Stateful()",
                 ".Singleton()",
                 ".ExtraHost(\"db\", \"10.0.0." + (1 + _random.Next(9)) + "\")",
+                ".EnvFile(\"./env/" + Pick("api", "worker") + ".env\")",
                 ".Dns(\"10.0.0.2\").DnsSearch(\"iklim.internal\")",
                 ".CapAdd(\"NET_ADMIN\").CapDrop(\"ALL\")",
                 ".Sysctl(\"net.core.somaxconn\", \"" + Pick("1024", "4096") + "\")",

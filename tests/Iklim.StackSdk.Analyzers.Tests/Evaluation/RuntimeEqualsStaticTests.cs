@@ -341,6 +341,25 @@ public sealed class RuntimeEqualsStaticTests
             }
         }
         """,
+        """
+        using Iklim.StackSdk;
+
+        [Stack("envfiles")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            private static string Of(string service) => $"./env/{service}.env";
+
+            public void Configure(IStackBuilder stack)
+            {
+                foreach (var name in new[] { "api", "worker" })
+                {
+                    stack.Service(name).Image("nginx:1.27.2-alpine").Environment("MODE", name).EnvFile(Of(name)).EnvFile("env/common.env").EnvFile(Env.Var("ENV_DIR", "/etc/iklim") + "/site.env");
+                }
+
+                stack.Profile("prod", prod => prod.Service("api").EnvFile("./env/prod.env").EnvFile("./env/api.env"));
+            }
+        }
+        """,
     };
 
     [Theory]

@@ -87,6 +87,43 @@ public sealed class StackArtefactGeneratorTests
     }
 
     [Fact]
+    public void EnvFiles_AreListedForTheBuildsFileCheck_AtTheirPathArgument_OrAtTheHelpersCall()
+    {
+        const string source = """
+            using Iklim.StackSdk;
+
+            [Stack("iklimco")]
+            public sealed class InfraStack : IStackDefinition
+            {
+                private static void Worker(IStackBuilder stack, string file) => stack.Service("worker").Image("nginx:1.27.2").EnvFile(file);
+
+                public void Configure(IStackBuilder stack)
+                {
+                    stack.Service("api").Image("nginx:1.27.2").EnvFile("./env/api.env").EnvFile("/etc/iklim/abs.env").EnvFile(Env.Var("ENV_DIR") + "/x.env");
+                    Worker(stack, "env/worker.env");
+                    stack.Profile("prod", prod => prod.Service("api").EnvFile("./env/prod.env"));
+                }
+            }
+            """;
+        var run = GeneratorRun.CreateDriver().RunGenerators(StackCompilation.Create(source).Compilation).GetRunResult().Results.Single();
+        var references = Iklim.StackSdk.Generators.Manifest.ReferencedFiles.Read(Assert.Single(run.GeneratedSources).SourceText.ToString());
+        var lines = source.Split('\n');
+        (int Line, int Column) At(string text, string within)
+        {
+            var line = Array.FindIndex(lines, l => l.Contains(within, StringComparison.Ordinal) && l.Contains(text, StringComparison.Ordinal));
+            return (line + 1, lines[line].IndexOf(text, StringComparison.Ordinal) + 1);
+        }
+
+        // Absolute and deploy-time paths name files on the deploying machine: not checked.
+        Assert.Equal(new[] { "./env/api.env", "env/worker.env", "./env/prod.env" }, references.Select(r => r.Path));
+        Assert.All(references, r => Assert.Equal(("iklimco", "service", "Stack0.cs"), (r.Stack, r.Kind, Path.GetFileName(r.SourceFile))));
+        Assert.Equal(new[] { "api", "worker", "api" }, references.Select(r => r.Name));
+        Assert.Equal(At("\"./env/api.env\"", "stack.Service(\"api\")"), (references[0].Line, references[0].Column));
+        Assert.Equal(At("Worker(stack", "Worker(stack"), (references[1].Line, references[1].Column));
+        Assert.Equal(At("\"./env/prod.env\"", "stack.Profile"), (references[2].Line, references[2].Column));
+    }
+
+    [Fact]
     public void NoStacks_StillWritesAnEmptyManifest() =>
         Assert.Empty(GeneratorRun.Run("public sealed class NotAStack { }"));
 

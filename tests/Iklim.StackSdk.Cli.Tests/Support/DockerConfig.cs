@@ -56,6 +56,10 @@ internal static class DockerConfig
 
     private static void Service(YamlMappingNode service)
     {
+        // docker prints env_file as written and its variables, read, in environment: only the environment deploys,
+        // and the same file named from another folder is another text.
+        service.Children.Remove(new YamlScalarNode("env_file"));
+
         // A network attached with no settings: docker writes null for the list form, {} for an empty mapping.
         if (Child(service, "networks") is YamlMappingNode networks)
         {

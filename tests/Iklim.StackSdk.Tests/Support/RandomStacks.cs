@@ -16,6 +16,30 @@ internal sealed class RandomStacks
         "%p", "@at", "`bt`", "a #b", "tab\there", "https://example.com:8200/x?y=1", "rabbit@rabbitmq-{{.Node.Hostname}}",
     };
 
+    /// <summary>
+    /// The env files the stacks read, relative to the project folder, and what they hold: names shared between files
+    /// (a later file wins), none with the stacks' ENV_ variables and no empty value. Docker merges an empty value
+    /// unlike a set one, and the model cannot see inside the files (docs/compose-coverage.md, <c>env_file</c>), so
+    /// those cases are pinned by KeyTableTests and EnvFileTests rather than generated.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> EnvFiles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["./env/a.env"] = "FILE_SHARED=from-a\nFILE_A=a $x ${HOME}\n# a comment\n",
+        ["env/b.env"] = "FILE_SHARED=from-b\nFILE_B=b\n",
+        ["./env/sub/../c.env"] = "FILE_C=c\nFILE_A=from-c\n",
+    };
+
+    /// <summary>Writes <see cref="EnvFiles"/> below <paramref name="projectFolder"/>, the folder above the compose files' folder.</summary>
+    public static void WriteEnvFiles(string projectFolder)
+    {
+        foreach (var (path, content) in EnvFiles)
+        {
+            var file = Path.GetFullPath(Path.Combine(projectFolder, path));
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, content);
+        }
+    }
+
     private static readonly string[] Durations = { "1s", "5s", "10s", "1m30s", "500ms", "2m", "1h" };
     private readonly Random _random;
 
@@ -371,6 +395,11 @@ internal sealed class RandomStacks
     // Keys added to the key table after the first ones.
     private void NewerKeys(IServiceBuilder service)
     {
+        foreach (var file in EnvFiles.Keys.Where(_ => Chance(0.25)))
+        {
+            service.EnvFile(file);
+        }
+
         foreach (var host in Names("host", _random.Next(3)))
         {
             service.ExtraHost(host, Pick(new[] { "10.0.0.1", "10.0.0.2", "fd00::1" }));

@@ -34,6 +34,19 @@ internal static class MergeRules
         return result;
     }
 
+    /// <summary>
+    /// The environment an overlay must say. Docker resolves each file's <c>env_file</c> into that file's environment
+    /// before it merges the files (measured), so an overlay's env file would override the base's <c>environment</c> of
+    /// the same name; an overlay that adds env files therefore restates the whole merged environment, which keeps
+    /// <c>environment</c> above every env file, as in one file.
+    /// </summary>
+    public static ValueMap MinimalEnvironment(ServiceSpec b, ServiceSpec o) =>
+        NewEnvFiles(b, o).IsEmpty ? NewEntries(b.Environment, o.Environment, emptyOverrides: false) : Environment(b.Environment, o.Environment);
+
+    /// <summary>The overlay's env files the base does not read already (compared by <see cref="ProjectPaths.Canonical"/>).</summary>
+    public static ValueList<string> NewEnvFiles(ServiceSpec b, ServiceSpec o) =>
+        o.EnvFiles.IsEmpty ? o.EnvFiles : o.EnvFiles.Where(f => !b.EnvFiles.Any(x => ProjectPaths.Canonical(x) == ProjectPaths.Canonical(f))).ToValueList();
+
     /// <summary>The overlay entries that change the merge of a map: new keys and new values (an empty one only where it overrides).</summary>
     public static ValueMap NewEntries(ValueMap b, ValueMap o, bool emptyOverrides)
     {

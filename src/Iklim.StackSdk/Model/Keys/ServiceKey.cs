@@ -96,7 +96,7 @@ internal sealed class ServiceKey<T> : ServiceKey
     private readonly Func<ServiceSpec, T> _get;
     private readonly Func<ServiceSpec, T, ServiceSpec> _set;
     private readonly Func<T, T, T> _merge;
-    private readonly Func<T, T, T> _minimal;
+    private readonly Func<ServiceSpec, ServiceSpec, T> _minimal;
     private readonly Func<T, ComposeNode?> _emit;
     private readonly Func<T, SettingKey, bool> _holds;
 
@@ -111,6 +111,21 @@ internal sealed class ServiceKey<T> : ServiceKey
         Func<T, T, T> minimal,
         Func<T, ComposeNode?> emit,
         Func<T, SettingKey, bool> holds)
+        : this(property, path, merge, calls, get, set, mergeValues, (b, p) => minimal(get(b), get(p)), emit, holds)
+    {
+    }
+
+    private ServiceKey(
+        string property,
+        string? path,
+        MergeKind merge,
+        IReadOnlyList<string> calls,
+        Func<ServiceSpec, T> get,
+        Func<ServiceSpec, T, ServiceSpec> set,
+        Func<T, T, T> mergeValues,
+        Func<ServiceSpec, ServiceSpec, T> minimal,
+        Func<T, ComposeNode?> emit,
+        Func<T, SettingKey, bool> holds)
         : base(property, path, merge, calls)
     {
         _get = get;
@@ -121,13 +136,27 @@ internal sealed class ServiceKey<T> : ServiceKey
         _holds = holds;
     }
 
+    /// <summary>A key whose minimal overlay value depends on other keys of the two services, not on its own values alone.</summary>
+    public static ServiceKey<T> WithServiceMinimal(
+        string property,
+        string? path,
+        MergeKind merge,
+        IReadOnlyList<string> calls,
+        Func<ServiceSpec, T> get,
+        Func<ServiceSpec, T, ServiceSpec> set,
+        Func<T, T, T> mergeValues,
+        Func<ServiceSpec, ServiceSpec, T> minimal,
+        Func<T, ComposeNode?> emit,
+        Func<T, SettingKey, bool> holds) =>
+        new(property, path, merge, calls, get, set, mergeValues, minimal, emit, holds);
+
     public T Get(ServiceSpec service) => _get(service);
 
     public override ServiceSpec MergeInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec overlay) =>
         SetIfChanged(result, _merge(_get(baseService), _get(overlay)));
 
     public override ServiceSpec MinimalInto(ServiceSpec result, ServiceSpec baseService, ServiceSpec profile) =>
-        SetIfChanged(result, _minimal(_get(baseService), _get(profile)));
+        SetIfChanged(result, _minimal(baseService, profile));
 
     public override ComposeNode? Emit(ServiceSpec service) => _emit(_get(service));
 

@@ -10,7 +10,7 @@ namespace Iklim.StackSdk.Model.Keys;
 /// <see cref="Merging.OverlayPlanner"/>, the compose emitter and the rules' provenance all walk <see cref="All"/>, so a
 /// key added here is merged, minimised, written and located everywhere at once; a <see cref="ServiceSpec"/> property
 /// without an entry fails the key-table test. <see cref="All"/> is in emission order: dclint's service key order
-/// (image, volumes, configs, secrets, environment, ports, networks, command, entrypoint, working_dir, healthcheck,
+/// (image, volumes, configs, secrets, environment, env_file, ports, networks, command, entrypoint, working_dir, healthcheck,
 /// logging, labels, user), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
 /// </summary>
 internal static class ServiceKeys
@@ -30,8 +30,29 @@ internal static class ServiceKeys
     public static readonly ServiceKey<ValueList<FileReference>> Secrets = Keyed(
         nameof(ServiceSpec.Secrets), "secrets", s => s.Secrets, (s, v) => s with { Secrets = v }, r => r.Source, FileReferences, (r, key) => r.Source == key.Item, nameof(IServiceBuilder.Secret));
 
-    public static readonly ServiceKey<ValueMap> Environment = Map(
-        nameof(ServiceSpec.Environment), "environment", s => s.Environment, (s, v) => s with { Environment = v }, emptyOverrides: false, nameof(IServiceBuilder.Environment));
+    public static readonly ServiceKey<ValueMap> Environment = ServiceKey<ValueMap>.WithServiceMinimal(
+        nameof(ServiceSpec.Environment),
+        "environment",
+        MergeKind.EnvironmentMap,
+        new[] { nameof(IServiceBuilder.Environment) },
+        s => s.Environment,
+        (s, v) => s with { Environment = v },
+        MergeRules.Environment,
+        MergeRules.MinimalEnvironment,
+        v => v.IsEmpty ? null : ComposeNode.Map(v),
+        (v, key) => key.Item is null ? !v.IsEmpty : v.ContainsKey(key.Item));
+
+    public static readonly ServiceKey<ValueList<string>> EnvFiles = ServiceKey<ValueList<string>>.WithServiceMinimal(
+        nameof(ServiceSpec.EnvFiles),
+        "env_file",
+        MergeKind.AppendedList,
+        new[] { nameof(IServiceBuilder.EnvFile) },
+        s => s.EnvFiles,
+        (s, v) => s with { EnvFiles = v },
+        (b, o) => b.AddRange(o),
+        MergeRules.NewEnvFiles,
+        v => v.IsEmpty ? null : ComposeNode.Texts(v),
+        (v, key) => key.Item is null ? !v.IsEmpty : v.Contains(key.Item));
 
     public static readonly ServiceKey<ValueList<PortSpec>> Ports = Keyed(
         nameof(ServiceSpec.Ports), "ports", s => s.Ports, (s, v) => s with { Ports = v }, PortKey, PortEntries, PortMatches, nameof(IServiceBuilder.Port), nameof(IServiceBuilder.TargetPort));
@@ -215,7 +236,7 @@ internal static class ServiceKeys
     /// <summary>Every key, in emission order.</summary>
     public static IReadOnlyList<ServiceKey> All { get; } = new ServiceKey[]
     {
-        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
+        Image, Volumes, Configs, Secrets, Environment, EnvFiles, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
 
         // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
         CapAdd, CapDrop,
