@@ -84,6 +84,26 @@ internal static class ServiceKeys
     public static readonly ServiceKey<ValueList<string>> CapDrop = Appended(
         nameof(ServiceSpec.CapDrop), "cap_drop", s => s.CapDrop, (s, v) => s with { CapDrop = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.CapDrop));
 
+    public static readonly ServiceKey<CredentialSpec?> CredentialSpec = new(
+        nameof(ServiceSpec.CredentialSpec),
+        "credential_spec",
+        MergeKind.Block,
+        new[] { nameof(IServiceBuilder.CredentialSpecConfig), nameof(IServiceBuilder.CredentialSpecFile), nameof(IServiceBuilder.CredentialSpecRegistry) },
+        s => s.CredentialSpec,
+        (s, v) => s with { CredentialSpec = v },
+        MergeRules.CredentialSpec,
+        (b, o) => o is not null && MergeRules.CredentialSpec(b, o) != b ? o : null,
+        v => v is null ? null : new MappingNode()
+            .Add("config", Optional(v.Config))
+            .Add("file", Optional(v.File))
+            .Add("registry", Optional(v.Registry)),
+        (v, key) => key.Member switch
+        {
+            nameof(IServiceBuilder.CredentialSpecConfig) => v?.Config is not null,
+            nameof(IServiceBuilder.CredentialSpecFile) => v?.File is not null,
+            _ => v?.Registry is not null,
+        });
+
     public static readonly ServiceKey<ServiceMode?> Mode = new(
         nameof(ServiceSpec.Mode),
         "deploy.mode",
@@ -167,6 +187,10 @@ internal static class ServiceKeys
     public static readonly ServiceKey<bool?> Init = Flag(
         nameof(ServiceSpec.Init), "init", s => s.Init, (s, v) => s with { Init = v }, nameof(IServiceBuilder.Init));
 
+    public static readonly ServiceKey<Isolation?> Isolation = Override(
+        nameof(ServiceSpec.Isolation), "isolation", s => s.Isolation, (s, v) => s with { Isolation = v },
+        v => v is { } isolation ? ComposeNode.Text(ComposeWords.Of(isolation)) : null, nameof(IServiceBuilder.Isolation));
+
     public static readonly ServiceKey<bool?> ReadOnly = Flag(
         nameof(ServiceSpec.ReadOnly), "read_only", s => s.ReadOnly, (s, v) => s with { ReadOnly = v }, nameof(IServiceBuilder.ReadOnly));
 
@@ -218,9 +242,9 @@ internal static class ServiceKeys
         Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
 
         // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
-        CapAdd, CapDrop,
+        CapAdd, CapDrop, CredentialSpec,
         Mode, Replicas, EndpointMode, DeployLabels, Constraints, Spread, MaxReplicasPerNode, RestartPolicy, UpdateConfig, RollbackConfig, Resources,
-        Dns, DnsSearch, Hostname, Init, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
+        Dns, DnsSearch, Hostname, Init, Isolation, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
         Stateful, Singleton, Removals,
     };
 
