@@ -11,7 +11,7 @@ namespace Iklim.StackSdk.Model.Keys;
 /// key added here is merged, minimised, written and located everywhere at once; a <see cref="ServiceSpec"/> property
 /// without an entry fails the key-table test. <see cref="All"/> is in emission order: dclint's service key order
 /// (image, volumes, configs, secrets, environment, ports, networks, command, entrypoint, working_dir, healthcheck,
-/// logging, labels, user), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
+/// logging, labels, user, isolation, credential_spec), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
 /// </summary>
 internal static class ServiceKeys
 {
@@ -239,12 +239,12 @@ internal static class ServiceKeys
     /// <summary>Every key, in emission order.</summary>
     public static IReadOnlyList<ServiceKey> All { get; } = new ServiceKey[]
     {
-        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
+        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User, Isolation, CredentialSpec,
 
         // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
-        CapAdd, CapDrop, CredentialSpec,
+        CapAdd, CapDrop,
         Mode, Replicas, EndpointMode, DeployLabels, Constraints, Spread, MaxReplicasPerNode, RestartPolicy, UpdateConfig, RollbackConfig, Resources,
-        Dns, DnsSearch, Hostname, Init, Isolation, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
+        Dns, DnsSearch, Hostname, Init, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
         Stateful, Singleton, Removals,
     };
 
