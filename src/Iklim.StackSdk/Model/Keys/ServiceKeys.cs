@@ -11,7 +11,7 @@ namespace Iklim.StackSdk.Model.Keys;
 /// key added here is merged, minimised, written and located everywhere at once; a <see cref="ServiceSpec"/> property
 /// without an entry fails the key-table test. <see cref="All"/> is in emission order: dclint's service key order
 /// (image, volumes, configs, secrets, environment, ports, networks, command, entrypoint, working_dir, healthcheck,
-/// logging, labels, user, isolation, credential_spec), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
+/// logging, labels, user, isolation), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
 /// </summary>
 internal static class ServiceKeys
 {
@@ -239,10 +239,10 @@ internal static class ServiceKeys
     /// <summary>Every key, in emission order.</summary>
     public static IReadOnlyList<ServiceKey> All { get; } = new ServiceKey[]
     {
-        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User, Isolation, CredentialSpec,
+        Image, Volumes, Configs, Secrets, Environment, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User, Isolation,
 
         // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
-        CapAdd, CapDrop,
+        CapAdd, CapDrop, CredentialSpec,
         Mode, Replicas, EndpointMode, DeployLabels, Constraints, Spread, MaxReplicasPerNode, RestartPolicy, UpdateConfig, RollbackConfig, Resources,
         Dns, DnsSearch, Hostname, Init, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
         Stateful, Singleton, Removals,
