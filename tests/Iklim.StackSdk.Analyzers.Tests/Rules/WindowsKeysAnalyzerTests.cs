@@ -61,4 +61,23 @@ public sealed class WindowsKeysAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task AWindowsOnlySettingPlacedOnLinux_IsIks0118AtTheSetting() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("web").Image("busybox:1.36.1").{|IKS0118:CredentialSpecFile("web.json")|}.Constraint("node.platform.os == linux");
+                stack.Service("api").Image("busybox:1.36.1").Constraint("node.platform.os != windows").{|IKS0118:Isolation(Isolation.HyperV)|};
+                stack.Service("ok").Image("busybox:1.36.1").CredentialSpecFile("ok.json").Constraint("node.platform.os == windows");
+                stack.Service("plain").Image("busybox:1.36.1").Isolation(Isolation.Default).Constraint("node.platform.os == linux");
+                stack.Service("job").Image("busybox:1.36.1").Isolation(Isolation.Process);
+                stack.Profile("prod", prod => prod.Service("job").{|IKS0118:Constraint("node.platform.os == Linux")|});
+            }
+        }
+        """);
 }
