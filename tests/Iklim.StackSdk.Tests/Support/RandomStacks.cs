@@ -21,7 +21,8 @@ internal sealed class RandomStacks
 
     public RandomStacks(int seed) => _random = new Random(seed);
 
-    // One kind of credential source per stack, so that a profile mostly names the base's kind (another kind is IKS0004).
+    // One kind of credential source per stack: a profile naming another kind than the base's is IKS0004, and its
+    // effective file (two sources) is one the importer and the diff refuse, as docker stack deploy does.
     private IReadOnlyList<string> _configs = Array.Empty<string>();
     private int _credentialKind;
 
@@ -434,7 +435,7 @@ internal sealed class RandomStacks
 
         if (Chance(0.15))
         {
-            switch (Chance(0.1) ? _random.Next(3) : _credentialKind)
+            switch (_credentialKind)
             {
                 case 0 when _configs.Count > 0:
                     service.CredentialSpecConfig(Pick(_configs));
