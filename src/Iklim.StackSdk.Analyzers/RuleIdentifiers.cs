@@ -73,6 +73,9 @@ public static class RuleIdentifiers
     /// <summary>A quorum cluster whose placement lets the loss of one node take away its majority.</summary>
     public const string QuorumLostToOneNode = Sdk.QuorumLostToOneNode.Id;
 
+    /// <summary>A credential spec or a non-default isolation on a service whose constraints place it on Linux nodes.</summary>
+    public const string WindowsSettingOnLinuxPlacement = Sdk.WindowsSettingOnLinuxPlacement.Id;
+
     /// <summary>The help page of <paramref name="id"/>, e.g. <c>.../docs/rules/IKS0001.md</c>.</summary>
     public static string GetHelpUri(string id) => HelpBaseUri + id + ".md";
 }

@@ -378,6 +378,27 @@ internal static class StackCalls
             Add("StopSignal", "stop_signal", Arg(signal));
         }
 
+        if (s.Isolation is { } isolation)
+        {
+            Add("Isolation", "isolation", Arg(isolation));
+        }
+
+        if (s.CredentialSpec is { } credential)
+        {
+            if (credential.Config is { } config)
+            {
+                Add("CredentialSpecConfig", "credential_spec.config", Arg(config));
+            }
+            else if (credential.File is { } file)
+            {
+                Add("CredentialSpecFile", "credential_spec.file", Arg(file));
+            }
+            else if (credential.Registry is { } registry)
+            {
+                Add("CredentialSpecRegistry", "credential_spec.registry", Arg(registry));
+            }
+        }
+
         foreach (var sysctl in s.Sysctls)
         {
             Add("Sysctl", "sysctls." + sysctl.Key, Arg(sysctl.Key), Arg(sysctl.Value));

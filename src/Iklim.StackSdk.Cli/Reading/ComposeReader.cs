@@ -40,11 +40,12 @@ internal sealed record ComposeFile(string File, string? Version, StackScope Scop
 /// </summary>
 internal sealed class ComposeReader
 {
-    // The service keys of the compose file format 3.x schema that the DSL has no call for yet.
+    // The service keys of the compose file format 3.x schema that Swarm ignores (docs/compose-coverage.md), so the DSL
+    // has no call for them and the importer refuses them at their line.
     private static readonly HashSet<string> InexpressibleServiceKeys = new(StringComparer.Ordinal)
     {
-        "build", "cgroup_parent", "container_name", "credential_spec", "depends_on", "devices", "domainname",
-        "expose", "external_links", "ipc", "isolation", "links", "mac_address", "network_mode", "pid",
+        "build", "cgroup_parent", "container_name", "depends_on", "devices", "domainname",
+        "expose", "external_links", "ipc", "links", "mac_address", "network_mode", "pid",
         "privileged", "restart", "security_opt", "shm_size", "tmpfs", "userns_mode",
     };
 
@@ -169,12 +170,57 @@ internal sealed class ComposeReader
                 "tty" => s with { Tty = Flag(value, p) },
                 "stdin_open" => s with { StdinOpen = Flag(value, p) },
                 "stop_signal" => s with { StopSignal = _yaml.Text(value, p) },
+                "isolation" => s with { Isolation = Isolation(value, p) },
+                "credential_spec" => s with { CredentialSpec = CredentialSpec(value, p) },
                 _ when InexpressibleServiceKeys.Contains(key) => throw Inexpressible(value, p),
                 _ => throw Rejected(value, p),
             };
         }
 
         return s;
+    }
+
+    // Docker drops an empty isolation; the engine reads the word in any case (container.Isolation.IsHyperV).
+    private Isolation? Isolation(YamlNode node, string path) => _yaml.Text(node, path).ToLowerInvariant() switch
+    {
+        "" => null,
+        "default" => StackSdk.Isolation.Default,
+        "process" => StackSdk.Isolation.Process,
+        "hyperv" => StackSdk.Isolation.HyperV,
+        var other => throw _yaml.Error(node, path, $"isolation '{other}': the engine accepts default, process or hyperv (docker stack config passes any word, the task then fails)."),
+    };
+
+    // Docker drops empty sources; docker stack deploy refuses more than one ('cannot specify both "Config" and "File"').
+    private CredentialSpec? CredentialSpec(YamlNode node, string path)
+    {
+        string? config = null, file = null, registry = null;
+        foreach (var (key, value, p, _) in Entries(node, path))
+        {
+            var text = _yaml.Text(value, p);
+            var source = text.Length == 0 ? null : text;
+            switch (key)
+            {
+                case "config":
+                    config = source;
+                    break;
+                case "file":
+                    file = source;
+                    break;
+                case "registry":
+                    registry = source;
+                    break;
+                default:
+                    throw Rejected(value, p);
+            }
+        }
+
+        var spec = new CredentialSpec(config, file, registry);
+        return Model.Keys.MergeRules.CredentialSources(spec) switch
+        {
+            0 => null,
+            1 => spec,
+            _ => throw AtKey(node, path, "credential_spec names more than one source (config, file, registry): docker stack deploy refuses it ('cannot specify both'). Keep one."),
+        };
     }
 
     // init is a pointer in Docker's model: false overrides an engine that runs every container with an init.

@@ -426,6 +426,46 @@ internal sealed class ServiceBuilder : IServiceBuilder
         return Set(SettingKey.Of(nameof(StopSignal)), s => s with { StopSignal = signal });
     }
 
+    public IServiceBuilder Isolation(Isolation isolation)
+    {
+        if (!Enum.IsDefined(typeof(Isolation), isolation))
+        {
+            throw Validation.Invalid.Argument($"'{isolation}' is not an isolation such as Isolation.Process.", nameof(isolation));
+        }
+
+        return Set(SettingKey.Of(nameof(Isolation)), s => s with { Isolation = isolation });
+    }
+
+    public IServiceBuilder CredentialSpecConfig(string config)
+    {
+        Require.ObjectName(config, "config", nameof(config));
+        return CredentialSource(nameof(CredentialSpecConfig), new CredentialSpec(config, null, null), nameof(config));
+    }
+
+    public IServiceBuilder CredentialSpecFile(string fileName)
+    {
+        Require.NotEmpty(fileName, "A credential spec file name", nameof(fileName));
+        var segments = fileName.Split('/', '\\');
+        if (fileName[0] is '/' or '\\' || (fileName.Length > 1 && fileName[1] == ':') || segments.Any(p => p == ".."))
+        {
+            // The Windows engine joins the name to its CredentialSpecs folder and refuses an absolute path or one outside it.
+            throw Validation.Invalid.Argument($"'{fileName}' is not a file name below the engine's CredentialSpecs folder: give it relative to that folder, without '..' (the engine refuses absolute paths).", nameof(fileName));
+        }
+
+        return CredentialSource(nameof(CredentialSpecFile), new CredentialSpec(null, fileName, null), nameof(fileName));
+    }
+
+    public IServiceBuilder CredentialSpecRegistry(string valueName)
+    {
+        Require.NotEmpty(valueName, "A registry value name", nameof(valueName));
+        if (valueName.IndexOf('\\') >= 0)
+        {
+            throw Validation.Invalid.Argument($"'{valueName}' is not a registry value name: the engine reads a value of its CredentialSpecs key, so give the value's name without a key path.", nameof(valueName));
+        }
+
+        return CredentialSource(nameof(CredentialSpecRegistry), new CredentialSpec(null, null, valueName), nameof(valueName));
+    }
+
     public IServiceBuilder Stateful() => Set(SettingKey.Of(nameof(Stateful)), s => s with { Stateful = true });
 
     public IServiceBuilder Singleton() => Set(SettingKey.Of(nameof(Singleton)), s => s with { Singleton = true });
@@ -530,6 +570,21 @@ internal sealed class ServiceBuilder : IServiceBuilder
 
         return new ResourceAmounts(cpus, memory);
     }
+
+    // docker stack deploy refuses a credential spec with more than one source ('cannot specify both "Config" and "File"').
+    private IServiceBuilder CredentialSource(string member, CredentialSpec source, string parameter)
+    {
+        if (Spec.CredentialSpec is { } set && CredentialCall(set) != member)
+        {
+            var existing = $"{CredentialCall(set)}(\"{set.Config ?? set.File ?? set.Registry}\")";
+            throw Validation.Invalid.Argument($"Service '{Name}' already takes its credential spec from {existing}; Docker refuses a credential spec with two sources. Keep one.", parameter);
+        }
+
+        return Set(SettingKey.Of(member), s => s with { CredentialSpec = source });
+    }
+
+    private static string CredentialCall(CredentialSpec spec) =>
+        spec.Config is not null ? nameof(CredentialSpecConfig) : spec.File is not null ? nameof(CredentialSpecFile) : nameof(CredentialSpecRegistry);
 
     private IServiceBuilder Mount(MountSpec mount, string targetParameter)
     {

@@ -322,6 +322,42 @@ public interface IServiceBuilder
     /// <example><code>.StopSignal("SIGQUIT")</code></example>
     IServiceBuilder StopSignal(string signal);
 
+    /// <summary>
+    /// <c>isolation</c>, for Windows nodes only: <see cref="StackSdk.Isolation.Process"/> shares the node's kernel,
+    /// <see cref="StackSdk.Isolation.HyperV"/> runs the container in its own utility VM. A Linux engine takes only
+    /// <see cref="StackSdk.Isolation.Default"/> and fails every task of a service asking for another (see
+    /// docs/compose-coverage.md). An overlay's value replaces the base's.
+    /// </summary>
+    /// <example><code>.Isolation(Isolation.HyperV)</code></example>
+    IServiceBuilder Isolation(Isolation isolation);
+
+    /// <summary>
+    /// <c>credential_spec.config</c>, for Windows gMSA only: the container's credential spec is the content of the stack
+    /// config <paramref name="config"/> (declare it with <c>stack.Config(name).File(...)</c>). Docker puts the config's
+    /// ID in the service's credential spec and gives the service a runtime reference to it; the config is not mounted.
+    /// A Linux engine never reads a credential spec. One credential source per service: a second kind is refused here,
+    /// and a profile naming another kind than its base's is IKS0004 (Docker's merge would keep both).
+    /// </summary>
+    /// <example><code>.CredentialSpecConfig("gmsa-credspec")</code></example>
+    IServiceBuilder CredentialSpecConfig(string config);
+
+    /// <summary>
+    /// <c>credential_spec.file</c>, for Windows gMSA only: the credential spec is read from <paramref name="fileName"/>
+    /// below the Windows engine's <c>CredentialSpecs</c> folder (<c>C:\ProgramData\docker\CredentialSpecs</c>) on the
+    /// node that runs the task; an absolute path or one leaving that folder is refused, as the engine refuses it. A Linux
+    /// engine ignores it. One credential source per service.
+    /// </summary>
+    /// <example><code>.CredentialSpecFile("app01.json")</code></example>
+    IServiceBuilder CredentialSpecFile(string fileName);
+
+    /// <summary>
+    /// <c>credential_spec.registry</c>, for Windows gMSA only: the credential spec is the value <paramref name="valueName"/>
+    /// under the node's <c>HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Virtualization\Containers\CredentialSpecs</c>
+    /// registry key. A Linux engine ignores it. One credential source per service.
+    /// </summary>
+    /// <example><code>.CredentialSpecRegistry("app01")</code></example>
+    IServiceBuilder CredentialSpecRegistry(string valueName);
+
     /// <summary>Policy metadata (not emitted): the service keeps state, so its replicas must not share a node.</summary>
     /// <example><code>.Stateful()</code></example>
     IServiceBuilder Stateful();

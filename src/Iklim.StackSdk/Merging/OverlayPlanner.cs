@@ -262,6 +262,13 @@ public static class OverlayPlanner
             }
         }
 
+        if (o.CredentialSpec is { } credential && MergeRules.CredentialSources(MergeRules.CredentialSpec(b.CredentialSpec, credential)) > 1)
+        {
+            yield return Error(
+                credential.Config is not null ? nameof(IServiceBuilder.CredentialSpecConfig) : credential.File is not null ? nameof(IServiceBuilder.CredentialSpecFile) : nameof(IServiceBuilder.CredentialSpecRegistry),
+                "Docker merges an overlay's credential_spec field by field, so the base's source stays beside this one, and docker stack deploy refuses a credential spec with two sources. Set the credential spec in each profile only, not in the base, or use the base's kind of source.");
+        }
+
         var reserved = b.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty;
         foreach (var resource in o.Resources?.Reservations?.GenericResources ?? ValueList<GenericResourceSpec>.Empty)
         {

@@ -129,3 +129,19 @@ public enum BindPropagation
     /// <summary><c>slave</c>: the node's mounts reach the container, not the other way.</summary>
     Slave,
 }
+
+/// <summary>
+/// <c>isolation</c>: how a Windows node isolates the container. Windows only: a Linux engine knows namespaces alone and
+/// refuses any value but <see cref="Default"/>.
+/// </summary>
+public enum Isolation
+{
+    /// <summary><c>default</c>: the engine's own setting (<c>dockerd --exec-opt isolation=...</c>; on Windows Server, process).</summary>
+    Default,
+
+    /// <summary><c>process</c>: the container shares the node's kernel (Windows Server containers).</summary>
+    Process,
+
+    /// <summary><c>hyperv</c>: the container runs in its own Hyper-V utility VM.</summary>
+    HyperV,
+}

@@ -94,3 +94,11 @@ public sealed record RemovalRequest(string Key, string Item);
 
 /// <summary>One <c>ulimits</c> entry: a soft and a hard limit (written as one number when they are equal).</summary>
 public sealed record UlimitSpec(string Name, int Soft, int Hard);
+
+/// <summary>
+/// <c>credential_spec</c>: where a Windows container's gMSA credential spec comes from, exactly one of a stack config
+/// (<paramref name="Config"/>), a file under the engine's <c>CredentialSpecs</c> folder (<paramref name="File"/>), or a
+/// value under the node's <c>CredentialSpecs</c> registry key (<paramref name="Registry"/>). Docker merges an overlay's
+/// block field by field, so an overlay naming another source than the base's leaves both set.
+/// </summary>
+public sealed record CredentialSpec(string? Config, string? File, string? Registry);

@@ -130,6 +130,12 @@ public sealed record ServiceSpec(string Name)
     /// <summary><c>stop_signal</c>.</summary>
     public string? StopSignal { get; init; }
 
+    /// <summary><c>isolation</c> (Windows nodes only).</summary>
+    public Isolation? Isolation { get; init; }
+
+    /// <summary><c>credential_spec</c> (Windows gMSA only).</summary>
+    public CredentialSpec? CredentialSpec { get; init; }
+
     /// <summary>Policy metadata, never emitted: the service keeps state that replicas must not share a node with.</summary>
     public bool? Stateful { get; init; }
 

@@ -41,6 +41,7 @@ public static class StackRules
         new SecretDefaultInVariable(),
         new PublishedPortUsedTwice(),
         new QuorumLostToOneNode(),
+        new WindowsSettingOnLinuxPlacement(),
     };
 
     /// <summary>The IDs of the rules this class runs.</summary>

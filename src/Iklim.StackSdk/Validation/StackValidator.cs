@@ -63,6 +63,12 @@ public static class StackValidator
                 yield return Undeclared("secret", secret.Source, service.Name, where, new SourceRef(referencedIn, "service", service.Name, "Secret:" + secret.Source), $"stack.Secret(\"{secret.Source}\").External()");
             }
 
+            // Docker's converter looks the credential spec's config up among the stack's configs and fails the deploy without it.
+            if (service.CredentialSpec?.Config is { } credentialConfig && !configs.Contains(credentialConfig))
+            {
+                yield return Undeclared("config", credentialConfig, service.Name, where, new SourceRef(referencedIn, "service", service.Name, nameof(IServiceBuilder.CredentialSpecConfig)), $"stack.Config(\"{credentialConfig}\").File(...)");
+            }
+
             foreach (var config in service.Configs.Where(c => !configs.Contains(c.Source)))
             {
                 yield return Undeclared("config", config.Source, service.Name, where, new SourceRef(referencedIn, "service", service.Name, "Config:" + config.Source), $"stack.Config(\"{config.Source}\").File(...)");

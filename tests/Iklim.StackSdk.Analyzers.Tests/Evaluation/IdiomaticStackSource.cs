@@ -770,6 +770,9 @@ internal sealed class IdiomaticStackSource
                 ".Init().ReadOnly()",
                 ".Tty().StdinOpen()",
                 ".StopSignal(\"SIGQUIT\")",
+                ".Isolation(Isolation." + Pick("Default", "Process", "HyperV") + ")",
+                // One kind of credential source per program: a second kind on the service is refused.
+                (k % 3) switch { 0 => ".CredentialSpecConfig(\"c" + k + "_conf\")", 1 => ".CredentialSpecFile(\"c" + k + ".json\")", _ => ".CredentialSpecRegistry(\"c" + k + "\")" },
                 ".HealthcheckStartInterval(\"2s\")",
                 ".DisableHealthcheck()",
                 ".TargetPort(" + (9100 + _random.Next(3)) + ")",

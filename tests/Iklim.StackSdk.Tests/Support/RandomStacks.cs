@@ -45,6 +45,11 @@ internal sealed class RandomStacks
 
     public RandomStacks(int seed) => _random = new Random(seed);
 
+    // One kind of credential source per stack: a profile naming another kind than the base's is IKS0004, and its
+    // effective file (two sources) is one the importer and the diff refuse, as docker stack deploy does.
+    private IReadOnlyList<string> _configs = Array.Empty<string>();
+    private int _credentialKind;
+
     /// <summary>A stack using every key of the key table.</summary>
     public static StackBuildResult Build(int seed)
     {
@@ -59,6 +64,8 @@ internal sealed class RandomStacks
         var volumes = Names("vol", _random.Next(4));
         var secrets = Names("sec", _random.Next(3));
         var configs = Names("cfg", _random.Next(3));
+        _configs = configs;
+        _credentialKind = _random.Next(3);
         foreach (var network in networks)
         {
             var builder = stack.Network(network);
@@ -459,6 +466,27 @@ internal sealed class RandomStacks
         if (Chance(0.2))
         {
             service.StopSignal(Pick(new[] { "SIGTERM", "SIGQUIT", "SIGINT" }));
+        }
+
+        if (Chance(0.15))
+        {
+            service.Isolation(Pick(Enum.GetValues<Isolation>()));
+        }
+
+        if (Chance(0.15))
+        {
+            switch (_credentialKind)
+            {
+                case 0 when _configs.Count > 0:
+                    service.CredentialSpecConfig(Pick(_configs));
+                    break;
+                case 2:
+                    service.CredentialSpecRegistry(Pick(new[] { "app01", "app02" }));
+                    break;
+                default:
+                    service.CredentialSpecFile(Pick(new[] { "app01.json", "sub/app02.json" }));
+                    break;
+            }
         }
     }
 

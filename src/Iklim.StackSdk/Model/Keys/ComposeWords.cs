@@ -57,4 +57,11 @@ internal static class ComposeWords
         BindPropagation.Slave => "slave",
         _ => "rprivate",
     };
+
+    public static string Of(Isolation isolation) => isolation switch
+    {
+        Isolation.Process => "process",
+        Isolation.HyperV => "hyperv",
+        _ => "default",
+    };
 }

@@ -227,4 +227,15 @@ internal static class MergeRules
     /// </summary>
     public static ValueList<ServiceNetwork> Networks(ValueList<ServiceNetwork> b, ValueList<ServiceNetwork> o) =>
         ByName(b, o, n => n.Name, (bn, on) => on with { DriverOptions = bn.DriverOptions });
+
+    /// <summary>
+    /// Field by field, as Docker merges the block: an overlay's source replaces the base's of the same kind, and one of
+    /// another kind is added beside it (two sources, which <c>docker stack deploy</c> refuses: IKS0004).
+    /// </summary>
+    public static CredentialSpec? CredentialSpec(CredentialSpec? b, CredentialSpec? o) =>
+        b is null || o is null ? o ?? b : new CredentialSpec(o.Config ?? b.Config, o.File ?? b.File, o.Registry ?? b.Registry);
+
+    /// <summary>How many of a credential spec's sources are set; Docker deploys one at most.</summary>
+    public static int CredentialSources(CredentialSpec? spec) =>
+        spec is null ? 0 : (spec.Config is null ? 0 : 1) + (spec.File is null ? 0 : 1) + (spec.Registry is null ? 0 : 1);
 }

@@ -11,7 +11,7 @@ namespace Iklim.StackSdk.Model.Keys;
 /// key added here is merged, minimised, written and located everywhere at once; a <see cref="ServiceSpec"/> property
 /// without an entry fails the key-table test. <see cref="All"/> is in emission order: dclint's service key order
 /// (image, volumes, configs, secrets, environment, env_file, ports, networks, command, entrypoint, working_dir, healthcheck,
-/// logging, labels, user), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
+/// logging, labels, user, isolation), then the keys it does not rank; keys below one parent (<c>deploy</c>) are contiguous.
 /// </summary>
 internal static class ServiceKeys
 {
@@ -105,6 +105,26 @@ internal static class ServiceKeys
     public static readonly ServiceKey<ValueList<string>> CapDrop = Appended(
         nameof(ServiceSpec.CapDrop), "cap_drop", s => s.CapDrop, (s, v) => s with { CapDrop = v }, v => ComposeNode.Texts(v), nameof(IServiceBuilder.CapDrop));
 
+    public static readonly ServiceKey<CredentialSpec?> CredentialSpec = new(
+        nameof(ServiceSpec.CredentialSpec),
+        "credential_spec",
+        MergeKind.Block,
+        new[] { nameof(IServiceBuilder.CredentialSpecConfig), nameof(IServiceBuilder.CredentialSpecFile), nameof(IServiceBuilder.CredentialSpecRegistry) },
+        s => s.CredentialSpec,
+        (s, v) => s with { CredentialSpec = v },
+        MergeRules.CredentialSpec,
+        (b, o) => o is not null && MergeRules.CredentialSpec(b, o) != b ? o : null,
+        v => v is null ? null : new MappingNode()
+            .Add("config", Optional(v.Config))
+            .Add("file", Optional(v.File))
+            .Add("registry", Optional(v.Registry)),
+        (v, key) => key.Member switch
+        {
+            nameof(IServiceBuilder.CredentialSpecConfig) => v?.Config is not null,
+            nameof(IServiceBuilder.CredentialSpecFile) => v?.File is not null,
+            _ => v?.Registry is not null,
+        });
+
     public static readonly ServiceKey<ServiceMode?> Mode = new(
         nameof(ServiceSpec.Mode),
         "deploy.mode",
@@ -188,6 +208,10 @@ internal static class ServiceKeys
     public static readonly ServiceKey<bool?> Init = Flag(
         nameof(ServiceSpec.Init), "init", s => s.Init, (s, v) => s with { Init = v }, nameof(IServiceBuilder.Init));
 
+    public static readonly ServiceKey<Isolation?> Isolation = Override(
+        nameof(ServiceSpec.Isolation), "isolation", s => s.Isolation, (s, v) => s with { Isolation = v },
+        v => v is { } isolation ? ComposeNode.Text(ComposeWords.Of(isolation)) : null, nameof(IServiceBuilder.Isolation));
+
     public static readonly ServiceKey<bool?> ReadOnly = Flag(
         nameof(ServiceSpec.ReadOnly), "read_only", s => s.ReadOnly, (s, v) => s with { ReadOnly = v }, nameof(IServiceBuilder.ReadOnly));
 
@@ -236,10 +260,10 @@ internal static class ServiceKeys
     /// <summary>Every key, in emission order.</summary>
     public static IReadOnlyList<ServiceKey> All { get; } = new ServiceKey[]
     {
-        Image, Volumes, Configs, Secrets, Environment, EnvFiles, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User,
+        Image, Volumes, Configs, Secrets, Environment, EnvFiles, Ports, Networks, ExtraHosts, Command, Entrypoint, WorkingDir, Healthcheck, Logging, Labels, User, Isolation,
 
         // dclint puts the keys it does not rank after these, alphabetically; deploy is one of them.
-        CapAdd, CapDrop,
+        CapAdd, CapDrop, CredentialSpec,
         Mode, Replicas, EndpointMode, DeployLabels, Constraints, Spread, MaxReplicasPerNode, RestartPolicy, UpdateConfig, RollbackConfig, Resources,
         Dns, DnsSearch, Hostname, Init, ReadOnly, StdinOpen, StopGracePeriod, StopSignal, Sysctls, Tty, Ulimits,
         Stateful, Singleton, Removals,
