@@ -112,6 +112,64 @@ public sealed class ResourceKeyImportTests : IDisposable
         Assert.Contains(".Secret(DbPassword, mode: \"0440\")", code, StringComparison.Ordinal);
     }
 
+    // The older external.name form (docker 28.2.2 warns "external.name is deprecated in favor of name") and a plain
+    // name: on every kind of top-level entry: each imports as .Named, and docker reads the same names from both files.
+    [Fact]
+    public void ExternalNameAndName_OnEveryTopLevelKind_RoundTripThroughDocker_AsNamed()
+    {
+        _folder.Write("in/config/app.conf", "k=v\n");
+        _folder.Write("in/secrets/local_pw", "not-a-secret\n");
+        var baseFile = _folder.Write("in/docker-stack.yml", """
+            services:
+              api:
+                image: nginx:1.27
+                networks: [edge, mesh]
+                volumes:
+                  - pgdata:/var/lib/data
+                  - cache:/cache
+                secrets: [db_pw, local_pw]
+                configs: [shared_conf, app_conf]
+            networks:
+              edge:
+                external:
+                  name: traefik-public
+              mesh:
+                name: mesh-v2
+            volumes:
+              pgdata:
+                external:
+                  name: pgdata-2024
+              cache:
+                name: api-cache
+            secrets:
+              db_pw:
+                external:
+                  name: db_pw_v3
+              local_pw:
+                name: local_pw_v2
+                file: ./secrets/local_pw
+            configs:
+              shared_conf:
+                external:
+                  name: shared_conf_v7
+              app_conf:
+                name: app_conf_v2
+                file: ./config/app.conf
+            """);
+
+        var code = RoundTrip.Check("named", baseFile);
+
+        foreach (var name in new[] { "traefik-public", "pgdata-2024", "db_pw_v3", "shared_conf_v7" })
+        {
+            Assert.Contains(".External().Named(\"" + name + "\")", code, StringComparison.Ordinal);
+        }
+
+        foreach (var name in new[] { "mesh-v2", "api-cache", "local_pw_v2", "app_conf_v2" })
+        {
+            Assert.Contains(".Named(\"" + name + "\")", code, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("uid: 999", "must be a string")]
     [InlineData("mode: \"0440\"", "must be a number")]
