@@ -98,6 +98,23 @@ public sealed class RestartImportTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
     }
 
+    // Docker merges the overlay's restart into a service that has no restart setting in the base: the profile's call.
+    [Fact]
+    public void RestartInAnOverlayAlone_ImportsAsTheProfilesRestartPolicy()
+    {
+        var baseFile = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n");
+        var overlay = _folder.Write("in/docker-stack.prod.yml", "services:\n  api:\n    restart: on-failure:3\n");
+        Assert.Contains("restart: on-failure:3", DockerConfig.Of(baseFile, overlay), StringComparison.Ordinal);
+
+        var result = Tool.Run("import", baseFile, overlay, "--name", "imported", "--output", Path.Combine(_folder.Path, "out", "Imported"));
+
+        Assert.Equal(0, result.ExitCode);
+        var code = File.ReadAllText(Directory.GetFiles(Path.Combine(_folder.Path, "out", "Imported"), "*.cs").Single());
+        var profile = code.IndexOf("Profile(\"prod\"", StringComparison.Ordinal);
+        Assert.True(profile >= 0, code);
+        Assert.True(code.IndexOf(".RestartPolicy(RestartCondition.OnFailure, maxAttempts: 3)", StringComparison.Ordinal) > profile, code);
+    }
+
     [Theory]
     [InlineData("    restart: always\n", "    deploy:\n      restart_policy:\n        delay: 7s\n", "docker-stack.yml", "deploy.restart_policy")]
     [InlineData("    deploy:\n      restart_policy:\n        delay: 7s\n", "    restart: always\n", "docker-stack.prod.yml", "deploy.restart_policy")]
