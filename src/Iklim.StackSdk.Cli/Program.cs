@@ -54,9 +54,7 @@ public static class Program
             var result = Importer.Import(paths[0], paths.Skip(1).ToList(), parse.GetValue(profiles) ?? Array.Empty<string>(), parse.GetValue(name)!, parse.GetValue(outputDir)!);
             foreach (var dropped in result.Dropped)
             {
-                output.WriteLine(dropped.EndsWith(".x-cluster-spec", StringComparison.Ordinal)
-                    ? $"dropped {dropped}: docker stack deploy creates no volume and never reads it; create the cluster volume beforehand (docker volume create --driver <csi plugin> --scope/--sharing/--group ...)."
-                    : $"dropped {dropped}: an x- field is an extension Docker ignores; anchors defined in it were resolved into the keys that use them.");
+                output.WriteLine("dropped " + dropped);
             }
 
             foreach (var warning in result.Warnings)

@@ -14,7 +14,7 @@ namespace Iklim.StackSdk.Cli.Importing;
 
 /// <summary>What an import wrote and what it left out.</summary>
 /// <param name="Written">The files written into the output folder.</param>
-/// <param name="Dropped">The <c>x-</c> fields dropped, as <c>file(line): key</c>.</param>
+/// <param name="Dropped">The fields dropped, as <c>file(line): key: why</c>.</param>
 /// <param name="Warnings">The policy warnings the SDK reports on the imported stack (the build will show them too).</param>
 /// <param name="Profiles">The profile made of each overlay, in order.</param>
 internal sealed record ImportResult(IReadOnlyList<string> Written, IReadOnlyList<string> Dropped, IReadOnlyList<string> Warnings, IReadOnlyList<string> Profiles);
@@ -63,6 +63,7 @@ internal static class Importer
         CheckEnvFiles(read, baseFile);
         var files = read.Select(f => ProjectRelative(f, baseFile, output)).ToList();
         CheckVersions(files);
+        CheckRestartAcrossFiles(files);
         var profiles = ProfileNames(baseFile, overlays, profileNames);
         var baseRead = files[0];
 
@@ -187,6 +188,27 @@ internal static class Importer
     }
 
     // The built model must deploy what the files deploy: for the base, and for base + each overlay.
+    // Docker reads a service's restart only when the merged service has no deploy.restart_policy, and an overlay's
+    // restart replaces the base's whole string; a profile's .RestartPolicy merges field by field. So a restart that
+    // meets a restart or deploy.restart_policy of the same service in the other file of a deployment is refused.
+    private static void CheckRestartAcrossFiles(IReadOnlyList<ComposeFile> files)
+    {
+        for (var i = 0; i < files.Count; i++)
+        {
+            var others = i == 0 ? files.Skip(1) : files.Take(1);
+            foreach (var service in files[i].Scope.Services)
+            {
+                var restart = $"services.{service.Name}.restart";
+                var policy = $"services.{service.Name}.deploy.restart_policy";
+                if (files[i].Lines.ContainsKey(restart)
+                    && others.FirstOrDefault(o => o.Lines.ContainsKey(restart) || o.Lines.ContainsKey(policy)) is { } other)
+                {
+                    throw At(files[i], restart, $"{other.File} also sets this service's {(other.Lines.ContainsKey(restart) ? "restart" : "deploy.restart_policy")}: Docker then takes the merged deploy.restart_policy or the last restart whole, which the DSL's field-by-field .RestartPolicy cannot carry; state deploy.restart_policy in both files instead.");
+                }
+            }
+        }
+    }
+
     private static void CheckSameDeployment(IReadOnlyList<ComposeFile> files, IReadOnlyList<string> profiles, StackModel model)
     {
         Same(files[0], files[0].Scope, model.Base);

@@ -15,7 +15,7 @@ namespace Iklim.StackSdk.Cli.Reading;
 /// <param name="Version">The <c>version</c> it states, or null.</param>
 /// <param name="Scope">Its services and resources: a base, or an overlay's changes.</param>
 /// <param name="Lines">The 1-based line of every key path read (<c>services.redis.image</c>).</param>
-/// <param name="Dropped">The <c>x-</c> fields left out, as <c>file(line): key</c>.</param>
+/// <param name="Dropped">The fields left out (<c>x-</c> fields, a <c>restart</c> Docker ignores), as <c>file(line): key: why</c>.</param>
 internal sealed record ComposeFile(string File, string? Version, StackScope Scope, IReadOnlyDictionary<string, long> Lines, IReadOnlyList<string> Dropped)
 {
     /// <summary>The line of <paramref name="path"/>, or of its nearest parent that was read.</summary>
@@ -36,7 +36,7 @@ internal sealed record ComposeFile(string File, string? Version, StackScope Scop
 /// <summary>
 /// Reads a compose file as <c>docker stack config</c> reads it into <see cref="StackScope"/>: every key the DSL
 /// can express is mapped; a key Docker rejects, or one the DSL cannot express yet, is an <see cref="ImportException"/>
-/// at its line. <c>x-</c> fields are dropped (Docker ignores them too) and listed.
+/// at its line. <c>x-</c> fields, and a <c>restart</c> Docker ignores, are dropped and listed.
 /// </summary>
 internal sealed class ComposeReader
 {
@@ -46,7 +46,7 @@ internal sealed class ComposeReader
     {
         "build", "cgroup_parent", "container_name", "depends_on", "devices", "domainname",
         "expose", "external_links", "ipc", "links", "mac_address", "network_mode", "pid",
-        "privileged", "restart", "security_opt", "shm_size", "tmpfs", "userns_mode",
+        "privileged", "security_opt", "shm_size", "tmpfs", "userns_mode",
     };
 
     private readonly YamlNodes _yaml;
@@ -112,13 +112,18 @@ internal sealed class ComposeReader
             _lines[entry.Path] = entry.KeyNode.Start.Line;
             if (extensions && entry.Key.StartsWith("x-", StringComparison.Ordinal))
             {
-                _dropped.Add($"{_yaml.File}({entry.KeyNode.Start.Line.ToString(CultureInfo.InvariantCulture)}): {entry.Path}");
+                Drop(entry.Path, entry.Key == "x-cluster-spec"
+                    ? "docker stack deploy creates no volume and never reads it; create the cluster volume beforehand (docker volume create --driver <csi plugin> --scope/--sharing/--group ...)."
+                    : "an x- field is an extension Docker ignores; anchors defined in it were resolved into the keys that use them.");
                 continue;
             }
 
             yield return entry;
         }
     }
+
+    private void Drop(string path, string why) =>
+        _dropped.Add($"{_yaml.File}({_lines[path].ToString(CultureInfo.InvariantCulture)}): {path}: {why}");
 
     private ImportException Rejected(YamlNode node, string path) =>
         AtKey(node, path, $"'{path.Substring(path.LastIndexOf('.') + 1)}' is not a key of the compose file format 3.x here: Docker rejects it.");
@@ -136,8 +141,15 @@ internal sealed class ComposeReader
     private ServiceSpec ReadService(string name, YamlNode node, string path)
     {
         var s = new ServiceSpec(name);
+        (YamlNode Value, string Path)? restart = null;
         foreach (var (key, value, p, _) in Entries(node, path))
         {
+            if (key == "restart")
+            {
+                restart = (value, p);
+                continue;
+            }
+
             s = key switch
             {
                 "image" => s with { Image = _yaml.Text(value, p) },
@@ -177,7 +189,64 @@ internal sealed class ComposeReader
             };
         }
 
-        return s;
+        return restart is var (restartValue, restartPath) ? LegacyRestart(s, restartValue, restartPath) : s;
+    }
+
+    // docker stack deploy prints "Ignoring unsupported options: restart" yet its converter reads restart when
+    // deploy.restart_policy is absent (measured on Swarm with docker CLI 28.2.2, docs/compose-coverage.md):
+    // always and unless-stopped give condition any, on-failure[:N] gives on-failure with max attempts N, and no
+    // gives no policy, so Swarm's default. Beside deploy.restart_policy it is ignored.
+    private ServiceSpec LegacyRestart(ServiceSpec s, YamlNode node, string path)
+    {
+        var text = _yaml.Text(node, path);
+        if (Interpolation.Contains(text))
+        {
+            throw Inexpressible(node, path, $"restart '{text}': the DSL writes the policy it is given, not one read from a variable; state it, or use .RestartPolicy.");
+        }
+
+        var colon = text.IndexOf(':');
+        var name = colon < 0 ? text : text.Substring(0, colon);
+        var count = colon < 0 ? null : text.Substring(colon + 1);
+        if (name is not ("" or "no" or "always" or "unless-stopped" or "on-failure"))
+        {
+            throw _yaml.Error(node, path, $"restart '{text}': docker stack deploy refuses it (\"unknown restart policy: {name}\"); it accepts no, always, unless-stopped or on-failure[:N].");
+        }
+
+        int? attempts = null;
+        if (count is not null)
+        {
+            if (!int.TryParse(count, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n))
+            {
+                throw _yaml.Error(node, path, $"restart '{text}': docker stack deploy refuses it (\"invalid restart policy format: maximum retry count must be an integer\").");
+            }
+
+            if (name != "on-failure")
+            {
+                throw Inexpressible(node, path, $"restart '{text}': docker CLI 28 drops the count of {name}, newer ones keep it as max attempts; state deploy.restart_policy instead.");
+            }
+
+            if (n < 0)
+            {
+                throw Inexpressible(node, path, $"restart '{text}': docker CLI 28 deploys a negative count as max attempts 18446744073709551615 and newer ones refuse it (\"maximum retry count cannot be negative\"); state deploy.restart_policy instead.");
+            }
+
+            attempts = n > 0 ? n : null;
+        }
+
+        if (s.RestartPolicy is not null)
+        {
+            Drop(path, "Docker ignores restart beside deploy.restart_policy; the restart_policy was imported.");
+            return s;
+        }
+
+        if (name is "" or "no")
+        {
+            Drop(path, $"restart '{text}' gives no restart policy, so Swarm's default (condition any, restart on every exit) applies; the DSL writes that default by writing no .RestartPolicy.");
+            return s;
+        }
+
+        var condition = name == "on-failure" ? RestartCondition.OnFailure : RestartCondition.Any;
+        return s with { RestartPolicy = new RestartPolicySpec(condition, null, attempts, null) };
     }
 
     // Docker drops an empty isolation; the engine reads the word in any case (container.Isolation.IsHyperV).
