@@ -169,8 +169,8 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
 
         var code = RoundTrip.Check("agent", baseFile, overlay);
 
-        Assert.Contains(".NamedPipe(", code, StringComparison.Ordinal);
-        Assert.Contains("docker_engine_prod", code, StringComparison.Ordinal);
+        Assert.Contains(""".NamedPipe("\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\docker_engine")""", code, StringComparison.Ordinal);
+        Assert.Contains(""".NamedPipe("\\\\.\\pipe\\docker_engine_prod", "\\\\.\\pipe\\docker_engine")""", code, StringComparison.Ordinal);
         Assert.Contains(".NamedPipe(\"//./pipe/containerd-containerd\", \"//./pipe/containerd\")", code, StringComparison.Ordinal);
     }
 
