@@ -721,7 +721,8 @@ internal sealed class IdiomaticStackSource
     {
         Construct("dsl-sweep");
         var calls = new List<string> { ".Image(" + Pick("\"" + Pick(Images) + "\"", "Env.Var(\"REGISTRY\") + \"/worker:\" + Env.Var(\"TAG\", \"latest\")", "$\"{Env.Var(\"REGISTRY\")}/worker:{Env.Var(\"TAG\", \"2.0.1\")}\"") + ")" };
-        for (var i = 0; i < 3 + _random.Next(8); i++)
+        // Enough calls per sweep that each of the list's many entries occurs in the first programs of the default seed.
+        for (var i = 0; i < 6 + _random.Next(8); i++)
         {
             calls.Add(Pick(
                 ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
