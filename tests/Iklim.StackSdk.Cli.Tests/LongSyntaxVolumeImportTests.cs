@@ -142,13 +142,57 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         AssertRefused(file, line, key, problem);
     }
 
+    // Windows nodes only: the Windows Docker engine's pipe, for a container that drives Docker, in base and overlay.
+    [Fact]
+    public void NamedPipes_InBaseAndOverlay_RoundTripAsDslCalls()
+    {
+        var baseFile = _folder.Write("in/docker-stack.yml", """
+            services:
+              agent:
+                image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+                volumes:
+                  - type: npipe
+                    source: \\.\pipe\docker_engine
+                    target: \\.\pipe\docker_engine
+                  - type: npipe
+                    source: //./pipe/containerd-containerd
+                    target: //./pipe/containerd
+            """);
+        var overlay = _folder.Write("in/docker-stack.prod.yml", """
+            services:
+              agent:
+                volumes:
+                  - type: npipe
+                    source: '\\.\pipe\docker_engine_prod'
+                    target: \\.\pipe\docker_engine
+            """);
+
+        var code = RoundTrip.Check("agent", baseFile, overlay);
+
+        Assert.Contains(""".NamedPipe("\\\\.\\pipe\\docker_engine", "\\\\.\\pipe\\docker_engine")""", code, StringComparison.Ordinal);
+        Assert.Contains(""".NamedPipe("\\\\.\\pipe\\docker_engine_prod", "\\\\.\\pipe\\docker_engine")""", code, StringComparison.Ordinal);
+        Assert.Contains(".NamedPipe(\"//./pipe/containerd-containerd\", \"//./pipe/containerd\")", code, StringComparison.Ordinal);
+    }
+
+    // What the Windows engine refuses of a pipe is refused at its line.
+    [Theory]
+    [InlineData("      - type: npipe\n        source: /var/run/docker.sock\n        target: //./pipe/d\n", 6, "services.app.volumes[0].source", "not a pipe path")]
+    [InlineData("      - type: npipe\n        source: //./pipe/d\n        target: /d\n", 7, "services.app.volumes[0].target", "not a pipe path")]
+    [InlineData("      - type: npipe\n        source: //./pipe/d\n        target: //./pipe/d\n        read_only: true\n", 8, "services.app.volumes[0].read_only", "read-only named pipe")]
+    public void PipesTheWindowsEngineRefuses_ImportRefuses(string mounts, int line, string key, string problem)
+    {
+        var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
+        Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
+
+        AssertRefused(file, line, key, problem);
+    }
+
     // Accepted by docker stack config, but dropped by the loader or not passed to the service by the Swarm converter.
     [Theory]
     [InlineData("      - type: tmpfs\n        target: /d\n        tmpfs:\n          mode: 01777\n", 8, "services.app.volumes[0].tmpfs.mode", "drops it for Swarm")]
     [InlineData("      - type: volume\n        source: data\n        target: /d\n        volume:\n          subpath: sub\n", 9, "services.app.volumes[0].volume.subpath", "does not pass it to the service")]
     [InlineData("      - type: bind\n        source: /srv\n        target: /d\n        bind:\n          create_host_path: true\n", 9, "services.app.volumes[0].bind.create_host_path", "drops it for Swarm")]
     [InlineData("      - type: bind\n        source: /srv\n        target: /d\n        consistency: cached\n", 8, "services.app.volumes[0].consistency", "Swarm on Linux ignores it")]
-    [InlineData("      - type: npipe\n        source: pipe\n        target: /d\n", 5, "services.app.volumes[0]", "no named pipes")]
     public void DockerIgnoresForSwarm_ImportRefuses(string mounts, int line, string key, string problem)
     {
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");

@@ -91,6 +91,7 @@ public sealed class KeyTableTests
         ("volumes.type: cluster over a volume", nameof(ServiceSpec.Volumes), "volumes", s => s.Volume("data", "/data", noCopy: true), s => s.ClusterVolume("data", "/data")),
         ("volumes.type: cluster read_only", nameof(ServiceSpec.Volumes), "volumes", s => s.ClusterVolume("data", "/data"), s => s.ClusterVolume("data", "/data", readOnly: true)),
         ("volumes.type: cluster group", nameof(ServiceSpec.Volumes), "volumes", s => s.ClusterVolume("data", "/data"), s => s.ClusterVolumeGroup("pg", "/data")),
+        ("volumes.type: npipe", nameof(ServiceSpec.Volumes), "volumes", s => s.NamedPipe(@"\\.\pipe\docker_engine", @"\\.\pipe\docker_engine"), s => s.NamedPipe(@"\\.\pipe\docker_engine_prod", @"\\.\pipe\docker_engine")),
         ("credential_spec.file", nameof(ServiceSpec.CredentialSpec), "credential_spec.file", s => s.CredentialSpecFile("a.json"), s => s.CredentialSpecFile("b.json")),
         ("credential_spec.registry", nameof(ServiceSpec.CredentialSpec), "credential_spec.registry", _ => { }, s => s.CredentialSpecRegistry("app01")),
         ("isolation default over process", nameof(ServiceSpec.Isolation), "isolation", s => s.Isolation(Isolation.Process), s => s.Isolation(Isolation.Default)),

@@ -101,8 +101,8 @@ public sealed class MergeEquivalenceTests
         Assert.Empty(all.Except(inOverlay));
         Assert.Equal(new[] { true, true }, new[] { inBase, inOverlay }.Select(keys => keys.Contains(GenericResources)));
 
-        // Parts of volumes the key table does not list apart: a cluster volume and a volume group, each in base and overlay.
-        Assert.Equal(new[] { true, true, true, true }, new[] { inBase, inOverlay }.SelectMany(keys => new[] { keys.Contains(ClusterVolume), keys.Contains(ClusterVolumeGroup) }));
+        // Parts of volumes the key table does not list apart: a cluster volume, a volume group and a named pipe, each in base and overlay.
+        Assert.Equal(new[] { true, true, true, true, true, true }, new[] { inBase, inOverlay }.SelectMany(keys => new[] { keys.Contains(ClusterVolume), keys.Contains(ClusterVolumeGroup), keys.Contains(NamedPipe) }));
     }
 
     private const string GenericResources = "deploy.resources.reservations.generic_resources";
@@ -110,6 +110,8 @@ public sealed class MergeEquivalenceTests
     private const string ClusterVolume = "volumes[].type: cluster";
 
     private const string ClusterVolumeGroup = "volumes[].type: cluster, source: group:";
+
+    private const string NamedPipe = "volumes[].type: npipe";
 
     private static void Mark(HashSet<string> keys, IEnumerable<ServiceSpec> services)
     {
@@ -127,6 +129,11 @@ public sealed class MergeEquivalenceTests
         if (clusterSources.Any(source => source.StartsWith("group:", StringComparison.Ordinal)))
         {
             keys.Add(ClusterVolumeGroup);
+        }
+
+        if (services.SelectMany(s => s.Volumes).Any(v => v.Type == MountType.Npipe))
+        {
+            keys.Add(NamedPipe);
         }
     }
 

@@ -266,6 +266,12 @@ internal static class StackCalls
                 continue;
             }
 
+            if (mount.Type == MountType.Npipe)
+            {
+                Add("NamedPipe", "volumes", Arg(mount.Source), Arg(mount.Target));
+                continue;
+            }
+
             // A host path starts with '/'; anything else is a named volume or a ${VAR:-volume} that Docker resolves.
             var arguments = new List<DslArgument> { Arg(mount.Source), Arg(mount.Target) };
             if (mount.ReadOnly)

@@ -649,7 +649,7 @@ internal sealed class ComposeReader
             "bind" => MountType.Bind,
             "tmpfs" => MountType.Tmpfs,
             "cluster" => MountType.Cluster,
-            "npipe" => throw Inexpressible(node, path, "a mount of type 'npipe': Swarm on Linux has no named pipes."),
+            "npipe" => MountType.Npipe,
             _ => throw _yaml.Error(node, path, $"a mount of type '{type}': Docker refuses it at deploy (the types are volume, bind, tmpfs, npipe and cluster)."),
         };
         if (options.FirstOrDefault(o => o.Kind != type) is { Node: not null } other)
@@ -674,6 +674,10 @@ internal sealed class ComposeReader
                 throw AtKey(node, path + ".source", $"a bind source '{source}': the DSL takes a host path, absolute or starting with ./");
             case MountType.Cluster:
                 return new MountSpec(ClusterSource(node, path, source), target, readOnly) { Type = MountType.Cluster };
+            case MountType.Npipe when readOnly:
+                throw AtKey(node, path + ".read_only", "a read-only named pipe: the Windows engine refuses it at deploy.");
+            case MountType.Npipe:
+                return new MountSpec(PipePath(node, path, "source", source), PipePath(node, path, "target", target), ReadOnly: false) { Type = MountType.Npipe };
             case MountType.Volume when source is null:
                 throw Inexpressible(node, path, "a mount without a source: the DSL cannot express an anonymous volume.");
             case MountType.Volume when !Interpolation.Contains(source) && (source.StartsWith("/", StringComparison.Ordinal) || source.StartsWith(".", StringComparison.Ordinal)):
@@ -703,6 +707,14 @@ internal sealed class ComposeReader
             _ => source,
         };
     }
+
+    // The Windows engine takes only a pipe path at either end ("is not a valid pipe path"); the converter refuses an empty source.
+    private string PipePath(YamlNode node, string path, string key, string? value) => value switch
+    {
+        null or "" => throw _yaml.Error(node, path, $"a named-pipe mount needs a {key} (Docker refuses it at deploy)."),
+        _ when !Names.IsNamedPipe(value) => throw AtKey(node, path + "." + key, $"a named-pipe {key} '{value}' is not a pipe path (\\\\.\\pipe\\<name>): the Windows engine refuses it at deploy."),
+        _ => value,
+    };
 
     private BindPropagation Propagation(YamlNode node, string path) => _yaml.Text(node, path) switch
     {

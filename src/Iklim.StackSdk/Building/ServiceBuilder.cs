@@ -165,6 +165,12 @@ internal sealed class ServiceBuilder : IServiceBuilder
     public IServiceBuilder ClusterVolumeGroup(string group, string target, bool readOnly = false) =>
         Mount(new MountSpec(ComposeWords.ClusterVolumeGroupPrefix + Require.ClusterVolumeGroup(group, nameof(group)), target, readOnly) { Type = MountType.Cluster }, nameof(target));
 
+    public IServiceBuilder NamedPipe(string pipe, string target)
+    {
+        var mount = new MountSpec(Require.NamedPipe(pipe, "The pipe", nameof(pipe)), Require.NamedPipe(target, "The pipe target", nameof(target)), ReadOnly: false) { Type = MountType.Npipe };
+        return Set(ServiceSettings.Volume(target), s => s with { Volumes = s.Volumes.Upsert(v => v.Target == target, mount) });
+    }
+
     public IServiceBuilder Secret(string name, string? target = null, string? uid = null, string? gid = null, string? mode = null)
     {
         var reference = Reference(Require.ObjectName(name, "secret", nameof(name)), target, uid, gid, mode);
@@ -487,7 +493,7 @@ internal sealed class ServiceBuilder : IServiceBuilder
     }
 
     public IServiceBuilder RemoveVolume(string target) =>
-        Remove("volume", Require.AbsolutePath(target, "The mount target", nameof(target)), s => s with { Volumes = s.Volumes.RemoveAll(v => v.Target == target) });
+        Remove("volume", Names.IsNamedPipe(target) ? target : Require.AbsolutePath(target, "The mount target", nameof(target)), s => s with { Volumes = s.Volumes.RemoveAll(v => v.Target == target) });
 
     private static string Key(string? name, string what, string parameter)
     {

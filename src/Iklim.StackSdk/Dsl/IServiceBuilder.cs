@@ -153,6 +153,18 @@ public interface IServiceBuilder
     IServiceBuilder ClusterVolumeGroup(string group, string target, bool readOnly = false);
 
     /// <summary>
+    /// Windows nodes only: mounts the node's named pipe <paramref name="pipe"/> into the container as the pipe
+    /// <paramref name="target"/> (<c>type: npipe</c>), both written <c>\\.\pipe\&lt;name&gt;</c> (or
+    /// <c>//./pipe/&lt;name&gt;</c>). The common use is the Windows Docker engine's own pipe,
+    /// <c>\\.\pipe\docker_engine</c>, for a container that drives Docker. A Linux node has no named pipes: its
+    /// engine rejects every task (measured: <c>invalid mount config for type "npipe": mount type unknown</c>), so
+    /// constrain the service with <c>node.platform.os == windows</c>. The Windows engine refuses a read-only pipe and
+    /// bind options on it, so the DSL offers neither.
+    /// </summary>
+    /// <example><code>.NamedPipe(@"\\.\pipe\docker_engine", @"\\.\pipe\docker_engine")</code></example>
+    IServiceBuilder NamedPipe(string pipe, string target);
+
+    /// <summary>
     /// Grants a declared secret, mounted at <c>/run/secrets/&lt;name&gt;</c> unless <paramref name="target"/> is given:
     /// an absolute path, or a bare file name under <c>/run/secrets/</c>. <paramref name="uid"/>, <paramref name="gid"/>
     /// and <paramref name="mode"/> (octal, as <c>chmod</c> takes it) set the file's owner and permissions; Docker's

@@ -106,6 +106,9 @@ public enum MountType
 
     /// <summary><c>cluster</c>: a Swarm cluster (CSI) volume, or any free volume of a volume group (<c>group:&lt;name&gt;</c>).</summary>
     Cluster,
+
+    /// <summary><c>npipe</c>: a named pipe of a Windows node (<c>\\.\pipe\docker_engine</c>); a Linux engine rejects the task.</summary>
+    Npipe,
 }
 
 /// <summary><c>bind.propagation</c>: whether mounts made below a bind mount show on the other side (Linux's mount propagation).</summary>

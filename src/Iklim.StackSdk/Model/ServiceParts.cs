@@ -18,7 +18,7 @@ public sealed record PortSpec(int Target, int? Published, PortProtocol Protocol,
 /// </summary>
 public sealed record MountSpec(string Source, string Target, bool ReadOnly)
 {
-    /// <summary>The <c>type</c>: set exactly when the mount needs long syntax, null for a short-syntax mount. A tmpfs has an empty <see cref="Source"/>; a cluster mount's source is a declared volume or <c>group:&lt;name&gt;</c>.</summary>
+    /// <summary>The <c>type</c>: set exactly when the mount needs long syntax, null for a short-syntax mount. A tmpfs has an empty <see cref="Source"/>; a cluster mount's source is a declared volume or <c>group:&lt;name&gt;</c>; an npipe mount's source and target are Windows pipe paths.</summary>
     public MountType? Type { get; init; }
 
     /// <summary><c>volume.nocopy</c>: the volume is not filled from the image's content at the target.</summary>

@@ -82,11 +82,11 @@ internal static class ServiceTraits
     /// <summary>
     /// The first mount that holds writable state: a writable named volume, bind mount or cluster (CSI) mount, whose
     /// sharing mode is set at <c>docker volume create</c>, out of the stack's sight. Read-only mounts
-    /// (certificates, configuration), a tmpfs (gone with the task) and the Docker socket carry no state of the service.
+    /// (certificates, configuration), a tmpfs (gone with the task), a named pipe and the Docker socket carry no state of the service.
     /// </summary>
     public static MountSpec? StateMount(ServiceSpec service) => StateMounts(service).FirstOrDefault();
 
     /// <summary>Every mount of <paramref name="service"/> that holds writable state, in declaration order; see <see cref="StateMount"/>.</summary>
     public static IEnumerable<MountSpec> StateMounts(ServiceSpec service) =>
-        service.Volumes.Where(v => !v.ReadOnly && v.Type != MountType.Tmpfs && !DockerSockets.Contains(v.Source, StringComparer.Ordinal));
+        service.Volumes.Where(v => !v.ReadOnly && v.Type != MountType.Tmpfs && v.Type != MountType.Npipe && !DockerSockets.Contains(v.Source, StringComparer.Ordinal));
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Model.Keys;
@@ -8,9 +9,10 @@ using Iklim.StackSdk.Validation;
 namespace Iklim.StackSdk.Rules;
 
 /// <summary>
-/// IKS0118: a service sets what only a Windows engine honours (a <c>credential_spec</c>, or <c>isolation</c> process or
-/// hyperv) and its constraints place it on Linux nodes. A Linux engine rejects every such task (measured on a one-node
-/// Swarm: <c>invalid --security-opt</c>, <c>invalid isolation 'process' on linux</c>), so the service never runs.
+/// IKS0118: a service sets what only a Windows engine honours (a <c>credential_spec</c>, <c>isolation</c> process or
+/// hyperv, or an <c>npipe</c> mount) and its constraints place it on Linux nodes. A Linux engine rejects every such task
+/// (measured on a one-node Swarm: <c>invalid --security-opt</c>, <c>invalid isolation 'process' on linux</c>,
+/// <c>invalid mount config for type "npipe": mount type unknown</c>), so the service never runs.
 /// </summary>
 internal sealed class WindowsSettingOnLinuxPlacement : StackRule
 {
@@ -23,7 +25,7 @@ internal sealed class WindowsSettingOnLinuxPlacement : StackRule
         "Windows-only setting on a service placed on Linux nodes",
         "service '{0}' sets {1} {2}, which only a Windows engine honours, but its constraint '{3}' places it on Linux nodes, where the engine rejects every task ({4}). Constrain it with node.platform.os == windows, or drop {1}.",
         FindingSeverity.Warning,
-        "A Linux engine rejects every task of a service with a credential spec or an isolation other than default, so such a service placed on Linux never runs.");
+        "A Linux engine rejects every task of a service with a credential spec, an isolation other than default or a named-pipe mount, so such a service placed on Linux never runs.");
 
     public override RuleDefinition Definition => Rule;
 
@@ -51,8 +53,13 @@ internal sealed class WindowsSettingOnLinuxPlacement : StackRule
             return ("credential_spec", SettingKey.Of(call), "invalid --security-opt \"credentialspec=...\"");
         }
 
-        return service.Isolation is { } isolation && isolation != Isolation.Default
-            ? ("isolation " + ComposeWords.Of(isolation), SettingKey.Of(nameof(IServiceBuilder.Isolation)), $"invalid isolation '{ComposeWords.Of(isolation)}' on linux")
+        if (service.Isolation is { } isolation && isolation != Isolation.Default)
+        {
+            return ("isolation " + ComposeWords.Of(isolation), SettingKey.Of(nameof(IServiceBuilder.Isolation)), $"invalid isolation '{ComposeWords.Of(isolation)}' on linux");
+        }
+
+        return service.Volumes.FirstOrDefault(v => v.Type == MountType.Npipe) is { } pipe
+            ? ("the npipe mount " + pipe.Source, ServiceSettings.Volume(pipe.Target), "invalid mount config for type \"npipe\": mount type unknown")
             : (null, default, string.Empty);
     }
 

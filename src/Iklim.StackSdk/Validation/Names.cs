@@ -14,6 +14,7 @@ public static class Names
     private static readonly Regex ObjectName = new("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$", RegexOptions.CultureInvariant);
     private static readonly Regex VariableName = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
     private static readonly Regex Duration = new(@"^(0|([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$", RegexOptions.CultureInvariant);
+    private static readonly Regex NamedPipePath = new(@"^[/\\]{2}\.[/\\]pipe[/\\][^:*?""<>|\r\n/\\][^:*?""<>|\r\n]*$", RegexOptions.CultureInvariant);
     private static readonly Regex Reference = new(Model.Interpolation.Sigil + @"\{[^}]*\}", RegexOptions.CultureInvariant);
 
     // The reference grammar of distribution/reference: [host[:port]/]path[:tag][@digest].
@@ -82,6 +83,9 @@ public static class Names
 
     /// <summary>True for an absolute container or host path.</summary>
     public static bool IsAbsolutePath(string? path) => path is { Length: > 0 } && path[0] == '/';
+
+    /// <summary>A Windows named pipe path, <c>\\.\pipe\&lt;name&gt;</c> or <c>//./pipe/&lt;name&gt;</c>, as the Windows engine takes it for an npipe mount.</summary>
+    internal static bool IsNamedPipe(string? path) => path is not null && NamedPipePath.IsMatch(path);
 
     private static bool IsOnlyInterpolation(string value) => Reference.Replace(value, string.Empty).Length == 0;
 }

@@ -42,6 +42,19 @@ internal static class Require
         return value;
     }
 
+    // The Windows engine takes only a pipe path for both ends of an npipe mount ("is not a valid pipe path"); Docker's
+    // converter refuses an empty source at deploy.
+    public static string NamedPipe(string? value, string what, string parameter)
+    {
+        NotEmpty(value, what, parameter);
+        if (!Names.IsNamedPipe(value))
+        {
+            throw Invalid.Argument($"{what} '{value}' is not a named pipe: write it \\\\.\\pipe\\<name> (or //./pipe/<name>).", parameter);
+        }
+
+        return value!;
+    }
+
     public static string Image(string? value, string parameter)
     {
         NotNull(value, parameter);

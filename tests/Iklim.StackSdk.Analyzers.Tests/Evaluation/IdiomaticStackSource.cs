@@ -721,7 +721,8 @@ internal sealed class IdiomaticStackSource
     {
         Construct("dsl-sweep");
         var calls = new List<string> { ".Image(" + Pick("\"" + Pick(Images) + "\"", "Env.Var(\"REGISTRY\") + \"/worker:\" + Env.Var(\"TAG\", \"latest\")", "$\"{Env.Var(\"REGISTRY\")}/worker:{Env.Var(\"TAG\", \"2.0.1\")}\"") + ")" };
-        for (var i = 0; i < 3 + _random.Next(8); i++)
+        // Enough calls per sweep that each of the list's many entries occurs in the first programs of the default seed.
+        for (var i = 0; i < 6 + _random.Next(8); i++)
         {
             calls.Add(Pick(
                 ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
@@ -743,7 +744,9 @@ internal sealed class IdiomaticStackSource
                 ".Bind(\"/var/run/docker.sock\", \"/var/run/docker.sock\", readOnly: true" + Maybe(", propagation: BindPropagation." + Pick("Rprivate", "Rslave")) + ")",
                 ".Tmpfs(\"/tmp\"" + Maybe(", size: " + (1024 * (1 + _random.Next(4))) + " * 1024L") + Maybe(", readOnly: true") + ")"
                     + Maybe(".ClusterVolume(\"c" + k + "-data\", \"/cluster\"" + Maybe(", readOnly: true") + ")")
-                    + Maybe(".ClusterVolumeGroup(\"" + Pick("pg", "cache") + "\", \"/cluster-group\"" + Maybe(", readOnly: true") + ")"),
+                    // The pipe rides on the group's draw: another draw here would shift every later pick of the generator.
+                    + Maybe(".ClusterVolumeGroup(\"" + Pick("pg", "cache") + "\", \"/cluster-group\"" + Maybe(", readOnly: true") + ")"
+                        + ".NamedPipe(@\"\\\\.\\pipe\\docker_engine\", \"//./pipe/docker_engine\")"),
                 ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + Maybe(", uid: \"999\", mode: \"0400\"") + ")",
                 ".Config(\"c" + k + "_conf\", \"/etc/app.conf\")",
                 ".Healthcheck([\"CMD\", \"true\"], interval: \"10s\", timeout: \"2s\", retries: 3, startPeriod: \"5s\")",

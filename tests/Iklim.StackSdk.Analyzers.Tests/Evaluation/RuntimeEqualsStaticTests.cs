@@ -336,7 +336,8 @@ public sealed class RuntimeEqualsStaticTests
                     .Tmpfs("/tmp", size: 64 * Megabyte)
                     .Tmpfs("/run/cache", 4096)
                     .ClusterVolume("data", "/cluster", readOnly: true)
-                    .ClusterVolumeGroup("pg", "/cluster-group");
+                    .ClusterVolumeGroup("pg", "/cluster-group")
+                    .NamedPipe(@"\\.\pipe\docker_engine", "//./pipe/docker_engine");
                 stack.Profile("prod", prod => prod.Service("app").Tmpfs("/tmp").Bind("/", "/rootfs", true).ClusterVolume("data", "/data"));
             }
         }

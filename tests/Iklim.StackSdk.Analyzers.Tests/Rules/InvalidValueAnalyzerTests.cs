@@ -240,4 +240,22 @@ public sealed class InvalidValueAnalyzerTests
         }
         """,
         Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage("'group:pg': give the group's name alone; ClusterVolumeGroup writes the 'group:' prefix."));
+
+    [Fact]
+    public Task NamedPipesThatDockerRefuses_TriggerAtTheArgument() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("app").Image("nginx:1.27.2-alpine").NamedPipe({|IKS0002:""|}, @"\\.\pipe\docker_engine");
+                stack.Service("web").Image("nginx:1.27.2-alpine").NamedPipe(@"\\.\pipe\docker_engine", {|IKS0002:""|});
+                stack.Service("api").Image("nginx:1.27.2-alpine").NamedPipe({|#0:"/var/run/docker.sock"|}, @"\\.\pipe\docker_engine");
+                stack.Service("ok").Image("nginx:1.27.2-alpine").NamedPipe(@"\\.\pipe\docker_engine", "//./pipe/docker_engine");
+            }
+        }
+        """,
+        Verify.Diagnostic("IKS0002").WithLocation(0).WithMessage(@"The pipe '/var/run/docker.sock' is not a named pipe: write it \\.\pipe\<name> (or //./pipe/<name>)."));
 }

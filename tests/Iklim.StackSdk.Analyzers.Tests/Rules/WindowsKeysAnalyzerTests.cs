@@ -80,4 +80,20 @@ public sealed class WindowsKeysAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task ANamedPipePlacedOnLinux_IsIks0118AtTheMount() => Verify.VerifyAnalyzerAsync("""
+        using Iklim.StackSdk;
+
+        [Stack("iklimco")]
+        public sealed class InfraStack : IStackDefinition
+        {
+            public void Configure(IStackBuilder stack)
+            {
+                stack.Service("agent").Image("busybox:1.36.1").{|IKS0118:NamedPipe(@"\\.\pipe\docker_engine", @"\\.\pipe\docker_engine")|}.Constraint("node.platform.os == linux");
+                stack.Service("ok").Image("busybox:1.36.1").NamedPipe(@"\\.\pipe\docker_engine", @"\\.\pipe\docker_engine").Constraint("node.platform.os == windows");
+                stack.Service("unplaced").Image("busybox:1.36.1").NamedPipe(@"\\.\pipe\docker_engine", @"\\.\pipe\docker_engine");
+            }
+        }
+        """);
 }

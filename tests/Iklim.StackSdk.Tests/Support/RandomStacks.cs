@@ -307,6 +307,11 @@ internal sealed class RandomStacks
             {
                 service.ClusterVolumeGroup("group" + _random.Next(2), target, Chance(0.3));
             }
+            else if (Chance(0.1))
+            {
+                // A pipe's target is a pipe path: the one of the same number stands in for the /dataN target.
+                service.NamedPipe(@"\\.\pipe\engine" + _random.Next(2), @"\\.\pipe\" + target.Substring(1));
+            }
             else
             {
                 service.Bind("/srv/host" + _random.Next(3), target, Chance(0.3), Chance(0.3) ? Pick(Enum.GetValues<BindPropagation>()) : null);

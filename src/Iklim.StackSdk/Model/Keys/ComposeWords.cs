@@ -44,6 +44,7 @@ internal static class ComposeWords
         MountType.Bind => "bind",
         MountType.Tmpfs => "tmpfs",
         MountType.Cluster => "cluster",
+        MountType.Npipe => "npipe",
         _ => "volume",
     };
 

@@ -22,7 +22,7 @@ internal static class ServiceKeys
         nameof(ServiceSpec.Volumes), "volumes", s => s.Volumes, (s, v) => s with { Volumes = v }, v => v.Target,
         MountEntries,
         (v, key) => v.Target == key.Item,
-        nameof(IServiceBuilder.Volume), nameof(IServiceBuilder.Bind), nameof(IServiceBuilder.Tmpfs), nameof(IServiceBuilder.ClusterVolume), nameof(IServiceBuilder.ClusterVolumeGroup));
+        nameof(IServiceBuilder.Volume), nameof(IServiceBuilder.Bind), nameof(IServiceBuilder.Tmpfs), nameof(IServiceBuilder.ClusterVolume), nameof(IServiceBuilder.ClusterVolumeGroup), nameof(IServiceBuilder.NamedPipe));
 
     public static readonly ServiceKey<ValueList<FileReference>> Configs = Keyed(
         nameof(ServiceSpec.Configs), "configs", s => s.Configs, (s, v) => s with { Configs = v }, r => r.Source, FileReferences, (r, key) => r.Source == key.Item, nameof(IServiceBuilder.Config));
