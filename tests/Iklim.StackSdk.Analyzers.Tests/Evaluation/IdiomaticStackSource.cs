@@ -721,72 +721,19 @@ internal sealed class IdiomaticStackSource
     {
         Construct("dsl-sweep");
         var calls = new List<string> { ".Image(" + Pick("\"" + Pick(Images) + "\"", "Env.Var(\"REGISTRY\") + \"/worker:\" + Env.Var(\"TAG\", \"latest\")", "$\"{Env.Var(\"REGISTRY\")}/worker:{Env.Var(\"TAG\", \"2.0.1\")}\"") + ")" };
-        // Enough calls per sweep that each of the list's many entries occurs in the first programs of the default seed.
-        for (var i = 0; i < 6 + _random.Next(8); i++)
+        for (var i = 0; i < 3 + _random.Next(8); i++)
         {
-            calls.Add(Pick(
-                ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
-                ".User(\"nobody\")",
-                ".WorkingDir(\"/srv\")",
-                ".StopGracePeriod(\"" + Pick("5s", "1m30s") + "\")",
-                ".Logging(\"" + Pick("json-file", "local") + "\").LoggingOption(\"max-size\", \"" + Pick("10m", "50m") + "\")",
-                ".Entrypoint(\"/bin/sh\", \"-c\")",
-                ".Command(\"serve\", \"--port\", \"80\")",
-                ".Environment(\"NODE\", $\"{Swarm.NodeHostname}-{Swarm.ServiceName}\")",
-                ".Environment(\"SOURCE\", Env.Var(\"SOURCE_" + _random.Next(3) + "\"" + Maybe(", \"fallback\"") + "))",
-                ".Environment(" + Pick("\"DB_PASSWORD\"", "\"API_TOKEN\"") + ", " + Pick("\"s3cr3t\"", "Env.Var(\"DB_PASSWORD\")") + ")",
-                ".Environment(\"REDIS_SENTINEL_QUORUM\", \"" + (1 + _random.Next(3)) + "\")",
-                ".Label(\"swept\", \"yes\")",
-                ".ServiceLabel(\"deploy.sweep\", Conventions.Project)",
-                ".Network(Conventions.Network, $\"c" + k + "-{Swarm.NodeHostname}\")",
-                ".Port(" + (7000 + (10 * k) + _random.Next(10)) + ", 80, mode: PortMode.Host)",
-                ".Volume(\"c" + k + "-data\", \"/data\"" + Maybe(", readOnly: true") + Maybe(", noCopy: true") + ")",
-                ".Bind(\"/var/run/docker.sock\", \"/var/run/docker.sock\", readOnly: true" + Maybe(", propagation: BindPropagation." + Pick("Rprivate", "Rslave")) + ")",
-                ".Tmpfs(\"/tmp\"" + Maybe(", size: " + (1024 * (1 + _random.Next(4))) + " * 1024L") + Maybe(", readOnly: true") + ")"
-                    + Maybe(".ClusterVolume(\"c" + k + "-data\", \"/cluster\"" + Maybe(", readOnly: true") + ")")
-                    // The pipe rides on the group's draw: another draw here would shift every later pick of the generator.
-                    + Maybe(".ClusterVolumeGroup(\"" + Pick("pg", "cache") + "\", \"/cluster-group\"" + Maybe(", readOnly: true") + ")"
-                        + ".NamedPipe(@\"\\\\.\\pipe\\docker_engine\", \"//./pipe/docker_engine\")"),
-                ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + Maybe(", uid: \"999\", mode: \"0400\"") + ")",
-                ".Config(\"c" + k + "_conf\", \"/etc/app.conf\")",
-                ".Healthcheck([\"CMD\", \"true\"], interval: \"10s\", timeout: \"2s\", retries: 3, startPeriod: \"5s\")",
-                ".Replicas(" + _random.Next(4) + ")",
-                ".Global()",
-                ".EndpointMode(EndpointMode." + Pick("Vip", "Dnsrr") + ")",
-                ".Constraint(\"node.role == " + Pick("manager", "worker") + "\")",
-                ".PinToNode(\"iklim-app-0" + (1 + _random.Next(3)) + "\")",
-                ".Spread(\"node.labels.zone\")",
-                ".MaxReplicasPerNode(" + (1 + _random.Next(2)) + ")",
-                ".RestartPolicy(RestartCondition.OnFailure, delay: \"5s\", maxAttempts: " + _random.Next(5) + ", window: \"1m\")",
-                ".UpdateConfig(parallelism: " + _random.Next(3) + ", delay: \"10s\", order: UpdateOrder." + Pick("StartFirst", "StopFirst") + ", failureAction: FailureAction.Rollback, monitor: \"30s\")",
-                ".RollbackConfig(parallelism: 1, order: UpdateOrder." + Pick("StartFirst", "StopFirst") + ", failureAction: FailureAction.Pause)",
-                ".Limits(cpus: \"0.5\", memory: \"" + (64 * (1 + _random.Next(8))) + "M\")",
-                ".Reservations(memory: \"64M\")",
-                ".Stateful()",
-                ".Singleton()",
-                ".ExtraHost(\"db\", \"10.0.0." + (1 + _random.Next(9)) + "\")",
-                ".EnvFile(\"./env/" + Pick("api", "worker") + ".env\")",
-                ".Dns(\"10.0.0.2\").DnsSearch(\"iklim.internal\")",
-                ".CapAdd(\"NET_ADMIN\").CapDrop(\"ALL\")",
-                ".Sysctl(\"net.core.somaxconn\", \"" + Pick("1024", "4096") + "\")",
-                ".Ulimit(\"nofile\", 1024" + Maybe(", hard: 4096") + ")",
-                ".Init().ReadOnly()",
-                ".Tty().StdinOpen()",
-                ".StopSignal(\"SIGQUIT\")",
-                ".Isolation(Isolation." + Pick("Default", "Process", "HyperV") + ")",
-                // One kind of credential source per program: a second kind on the service is refused.
-                (k % 3) switch { 0 => ".CredentialSpecConfig(\"c" + k + "_conf\")", 1 => ".CredentialSpecFile(\"c" + k + ".json\")", _ => ".CredentialSpecRegistry(\"c" + k + "\")" },
-                ".HealthcheckStartInterval(\"2s\")",
-                ".DisableHealthcheck()",
-                ".TargetPort(" + (9100 + _random.Next(3)) + ")",
-                ".PortRange(" + (7500 + (10 * k)) + ", 80, 3)",
-                ".NetworkDriverOption(Conventions.Network, \"com.docker.network.endpoint.ifname\", \"eth1\")",
-                ".UpdateFailureRatio(" + Pick("0.25", "1") + ")",
-                ".RollbackFailureRatio(0.5)",
-                ".PidsLimit(256)",
-                ".ReplicatedJob(" + (1 + _random.Next(3)) + ")",
-                ".GlobalJob()",
-                ".GenericResource(\"gpu\", " + (1 + _random.Next(2)) + ").GenericResource(\"NVIDIA-GPU\", 2L)"));
+            calls.Add(Pick(SweepEntries(k)));
+        }
+
+        // Then a run of a quarter of the entries from a random start, so that every entry occurs in the first programs
+        // of a seed however long the list grows: random picks alone miss an entry or two once the list is long, and
+        // which one changes with every entry added.
+        var entries = SweepEntries(k);
+        var start = _random.Next(entries.Length);
+        for (var j = 0; j < entries.Length / 4; j++)
+        {
+            calls.Add(entries[(start + j) % entries.Length]);
         }
 
         Member($"Resources{k}", $$"""
@@ -811,6 +758,72 @@ internal sealed class IdiomaticStackSource
             stack.Service("c{{k}}-swept").Swept{{k}}();
             """);
     }
+
+    // One DSL call (or short chain) per entry; each entry draws its own values, so every call of this draws anew.
+    private string[] SweepEntries(int k) =>
+    [
+        ".Hostname($\"c" + k + "-{Swarm.TaskSlot}\")",
+        ".User(\"nobody\")",
+        ".WorkingDir(\"/srv\")",
+        ".StopGracePeriod(\"" + Pick("5s", "1m30s") + "\")",
+        ".Logging(\"" + Pick("json-file", "local") + "\").LoggingOption(\"max-size\", \"" + Pick("10m", "50m") + "\")",
+        ".Entrypoint(\"/bin/sh\", \"-c\")",
+        ".Command(\"serve\", \"--port\", \"80\")",
+        ".Environment(\"NODE\", $\"{Swarm.NodeHostname}-{Swarm.ServiceName}\")",
+        ".Environment(\"SOURCE\", Env.Var(\"SOURCE_" + _random.Next(3) + "\"" + Maybe(", \"fallback\"") + "))",
+        ".Environment(" + Pick("\"DB_PASSWORD\"", "\"API_TOKEN\"") + ", " + Pick("\"s3cr3t\"", "Env.Var(\"DB_PASSWORD\")") + ")",
+        ".Environment(\"REDIS_SENTINEL_QUORUM\", \"" + (1 + _random.Next(3)) + "\")",
+        ".Label(\"swept\", \"yes\")",
+        ".ServiceLabel(\"deploy.sweep\", Conventions.Project)",
+        ".Network(Conventions.Network, $\"c" + k + "-{Swarm.NodeHostname}\")",
+        ".Port(" + (7000 + (10 * k) + _random.Next(10)) + ", 80, mode: PortMode.Host)",
+        ".Volume(\"c" + k + "-data\", \"/data\"" + Maybe(", readOnly: true") + Maybe(", noCopy: true") + ")",
+        ".Bind(\"/var/run/docker.sock\", \"/var/run/docker.sock\", readOnly: true" + Maybe(", propagation: BindPropagation." + Pick("Rprivate", "Rslave")) + ")",
+        ".Tmpfs(\"/tmp\"" + Maybe(", size: " + (1024 * (1 + _random.Next(4))) + " * 1024L") + Maybe(", readOnly: true") + ")",
+        ".ClusterVolume(\"c" + k + "-data\", \"/cluster\"" + Maybe(", readOnly: true") + ")",
+        ".ClusterVolumeGroup(\"" + Pick("pg", "cache") + "\", \"/cluster-group\"" + Maybe(", readOnly: true") + ")",
+        ".NamedPipe(@\"\\\\.\\pipe\\docker_engine\", \"//./pipe/docker_engine\")",
+        ".Secret(\"c" + k + "_token\"" + Maybe(", target: \"/run/secrets/token\"") + Maybe(", uid: \"999\", mode: \"0400\"") + ")",
+        ".Config(\"c" + k + "_conf\", \"/etc/app.conf\")",
+        ".Healthcheck([\"CMD\", \"true\"], interval: \"10s\", timeout: \"2s\", retries: 3, startPeriod: \"5s\")",
+        ".Replicas(" + _random.Next(4) + ")",
+        ".Global()",
+        ".EndpointMode(EndpointMode." + Pick("Vip", "Dnsrr") + ")",
+        ".Constraint(\"node.role == " + Pick("manager", "worker") + "\")",
+        ".PinToNode(\"iklim-app-0" + (1 + _random.Next(3)) + "\")",
+        ".Spread(\"node.labels.zone\")",
+        ".MaxReplicasPerNode(" + (1 + _random.Next(2)) + ")",
+        ".RestartPolicy(RestartCondition.OnFailure, delay: \"5s\", maxAttempts: " + _random.Next(5) + ", window: \"1m\")",
+        ".UpdateConfig(parallelism: " + _random.Next(3) + ", delay: \"10s\", order: UpdateOrder." + Pick("StartFirst", "StopFirst") + ", failureAction: FailureAction.Rollback, monitor: \"30s\")",
+        ".RollbackConfig(parallelism: 1, order: UpdateOrder." + Pick("StartFirst", "StopFirst") + ", failureAction: FailureAction.Pause)",
+        ".Limits(cpus: \"0.5\", memory: \"" + (64 * (1 + _random.Next(8))) + "M\")",
+        ".Reservations(memory: \"64M\")",
+        ".Stateful()",
+        ".Singleton()",
+        ".ExtraHost(\"db\", \"10.0.0." + (1 + _random.Next(9)) + "\")",
+        ".EnvFile(\"./env/" + Pick("api", "worker") + ".env\")",
+        ".Dns(\"10.0.0.2\").DnsSearch(\"iklim.internal\")",
+        ".CapAdd(\"NET_ADMIN\").CapDrop(\"ALL\")",
+        ".Sysctl(\"net.core.somaxconn\", \"" + Pick("1024", "4096") + "\")",
+        ".Ulimit(\"nofile\", 1024" + Maybe(", hard: 4096") + ")",
+        ".Init().ReadOnly()",
+        ".Tty().StdinOpen()",
+        ".StopSignal(\"SIGQUIT\")",
+        ".Isolation(Isolation." + Pick("Default", "Process", "HyperV") + ")",
+        // One kind of credential source per program: a second kind on the service is refused.
+        (k % 3) switch { 0 => ".CredentialSpecConfig(\"c" + k + "_conf\")", 1 => ".CredentialSpecFile(\"c" + k + ".json\")", _ => ".CredentialSpecRegistry(\"c" + k + "\")" },
+        ".HealthcheckStartInterval(\"2s\")",
+        ".DisableHealthcheck()",
+        ".TargetPort(" + (9100 + _random.Next(3)) + ")",
+        ".PortRange(" + (7500 + (10 * k)) + ", 80, 3)",
+        ".NetworkDriverOption(Conventions.Network, \"com.docker.network.endpoint.ifname\", \"eth1\")",
+        ".UpdateFailureRatio(" + Pick("0.25", "1") + ")",
+        ".RollbackFailureRatio(0.5)",
+        ".PidsLimit(256)",
+        ".ReplicatedJob(" + (1 + _random.Next(3)) + ")",
+        ".GlobalJob()",
+        ".GenericResource(\"gpu\", " + (1 + _random.Next(2)) + ").GenericResource(\"NVIDIA-GPU\", 2L)",
+    ];
 
     private void Profile(int k)
     {
