@@ -103,7 +103,7 @@ public sealed class ClusterVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ClusterVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + "      - type: cluster\n        source: data\n        target: /d\n        cluster: {}\nvolumes:\n  data: {}\n");
         Assert.Contains("Additional property cluster is not allowed", DockerCli.StackConfig(file).Error, StringComparison.Ordinal);
 
-        AssertRefused(file, 8, "services.app.volumes[0].cluster", "Docker rejects it");
+        ImportRefusal.Check(_folder, file, 8, "services.app.volumes[0].cluster", "Docker rejects it");
     }
 
     [Theory]
@@ -123,17 +123,6 @@ public sealed class ClusterVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
-    }
-
-    private void AssertRefused(string file, int line, string key, string problem)
-    {
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.StartsWith($"{file}({line}): error: {key}: ", result.Error, StringComparison.Ordinal);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 }

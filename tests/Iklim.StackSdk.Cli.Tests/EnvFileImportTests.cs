@@ -99,14 +99,6 @@ public sealed class EnvFileImportTests : IDisposable
         AssertRefused(file, new[] { file }, 4, "services.api.env_file", "does not expand '~'");
     }
 
-    private void AssertRefused(string file, string[] files, int line, string key, string problem)
-    {
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run(new[] { "import" }.Concat(files).Concat(new[] { "--name", "imported", "--output", output }).ToArray());
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.True(result.Error.StartsWith($"{file}({line}): error: {key}: ", StringComparison.Ordinal), result.Error);
-        Assert.True(result.Error.Contains(problem, StringComparison.Ordinal), result.Error);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
-    }
+    private void AssertRefused(string file, string[] files, int line, string key, string problem) =>
+        ImportRefusal.Check(_folder, file, line, key, problem, files);
 }

@@ -124,7 +124,7 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts);
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     // docker stack config accepts these; the Swarm converter refuses them at deploy (cli/compose/convert/volume.go).
@@ -139,7 +139,7 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     // Windows nodes only: the Windows Docker engine's pipe, for a container that drives Docker, in base and overlay.
@@ -184,7 +184,7 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     // Accepted by docker stack config, but dropped by the loader or not passed to the service by the Swarm converter.
@@ -198,17 +198,6 @@ public sealed class LongSyntaxVolumeImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", Service + mounts + "volumes:\n  data: {}\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
-    }
-
-    private void AssertRefused(string file, int line, string key, string problem)
-    {
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.StartsWith($"{file}({line}): error: {key}: ", result.Error, StringComparison.Ordinal);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 }

@@ -178,7 +178,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", $"services:\n  api:\n    image: nginx:1.27\n    secrets:\n      - source: s\n        {setting}\nsecrets:\n  s:\n    external: true\n");
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, 6, "services.api.secrets[0]." + setting.Substring(0, setting.IndexOf(':')), problem);
+        ImportRefusal.Check(_folder, file, 6, "services.api.secrets[0]." + setting.Substring(0, setting.IndexOf(':')), problem);
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n    secrets: [s]\nsecrets:\n  s:\n" + secret);
         Assert.Equal(dockerAccepts, DockerCli.StackConfig(file).ExitCode == 0);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     // docker stack config reads `driver: ""` back as no driver, and a real Swarm then deploys the secret from its file.
@@ -267,7 +267,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         Assert.Equal(0, read.ExitCode);
         Assert.Contains("file: " + Path.GetDirectoryName(file), read.Output, StringComparison.Ordinal);
 
-        AssertRefused(file, line, "secrets.s.driver", "an empty driver is no driver (Docker drops it)");
+        ImportRefusal.Check(_folder, file, line, "secrets.s.driver", "an empty driver is no driver (Docker drops it)");
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nconfigs:\n  c:\n    driver: vault\n");
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, 6, "configs.c.driver", "Docker rejects it");
+        ImportRefusal.Check(_folder, file, 6, "configs.c.driver", "Docker rejects it");
     }
 
     [Fact]
@@ -285,7 +285,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nvolumes:\n  data:\n    external: true\n    labels:\n      a: b\n");
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, 8, "volumes.data.labels.a", "Docker refuses labels on an external volume");
+        ImportRefusal.Check(_folder, file, 8, "volumes.data.labels.a", "Docker refuses labels on an external volume");
     }
 
     [Theory]
@@ -296,7 +296,7 @@ public sealed class ResourceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\nnetworks:\n  n:\n" + ipam);
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     [Theory]
@@ -307,17 +307,6 @@ public sealed class ResourceKeyImportTests : IDisposable
     {
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n" + secrets + "secrets:\n  s:\n    external: true\n");
 
-        AssertRefused(file, line, key, problem);
-    }
-
-    private void AssertRefused(string file, int line, string key, string problem)
-    {
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.StartsWith($"{file}({line}): error: {key}: ", result.Error, StringComparison.Ordinal);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 }

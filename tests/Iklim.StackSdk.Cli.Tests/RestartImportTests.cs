@@ -90,12 +90,7 @@ public sealed class RestartImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", $"services:\n  api:\n    image: nginx:1.27\n    restart: \"{restart}\"\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        var result = Import(file);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.True(result.Error.StartsWith($"{file}(4): error: services.api.restart: ", StringComparison.Ordinal), result.Error);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, 4, "services.api.restart", problem);
     }
 
     // Docker merges the overlay's restart into a service that has no restart setting in the base: the profile's call.

@@ -183,7 +183,7 @@ public sealed class ServiceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n" + keys);
         Assert.NotEqual(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     [Theory]
@@ -201,17 +201,6 @@ public sealed class ServiceKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n" + keys);
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        AssertRefused(file, line, key, problem);
-    }
-
-    private void AssertRefused(string file, int line, string key, string problem)
-    {
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.True(result.Error.StartsWith($"{file}({line}): error: {key}: ", StringComparison.Ordinal), result.Error);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 }

@@ -81,13 +81,7 @@ public sealed class WindowsKeyImportTests : IDisposable
         var file = _folder.Write("in/docker-stack.yml", "services:\n  api:\n    image: nginx:1.27\n" + keys + "configs:\n  gmsa:\n    external: true\n");
         Assert.Equal(0, DockerCli.StackConfig(file).ExitCode);
 
-        var output = Path.Combine(_folder.Path, "out", "Imported");
-        var result = Tool.Run("import", file, "--name", "imported", "--output", output);
-
-        Assert.Equal(Program.Refused, result.ExitCode);
-        Assert.True(result.Error.StartsWith($"{file}({line}): error: {key}: ", StringComparison.Ordinal), result.Error);
-        Assert.Contains(problem, result.Error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_folder.Path, "out")));
+        ImportRefusal.Check(_folder, file, line, key, problem);
     }
 
     [Fact]
