@@ -1,6 +1,4 @@
 using Iklim.StackSdk.Building;
-using Iklim.StackSdk.Emitting;
-using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Rules;
 using Iklim.StackSdk.Tests.Support;
@@ -38,16 +36,7 @@ public sealed class ClusterVolumeTests
         return result.Model;
     }
 
-    private static (string Base, string Overlay, string Effective) Write(TempFolder folder)
-    {
-        var model = Build();
-        var plan = OverlayPlanner.Plan(model.Base, model.Profiles[0]);
-        var paths = new HostPaths(HostPaths.DefaultProjectFromDeploy);
-        return (
-            folder.Write("deploy/docker-stack.yml", ComposeFileEmitter.Emit(model.Base, paths)),
-            folder.Write("deploy/docker-stack.prod.yml", ComposeFileEmitter.Emit(plan.Overlay, paths)),
-            folder.Write("deploy/docker-stack.prod.effective.yml", ComposeFileEmitter.Emit(plan.Effective, paths)));
-    }
+    private static (string Base, string Overlay, string Effective) Write(TempFolder folder) => ProfileFiles.Write(folder, Build());
 
     private static YamlNode Mount(YamlNode stack, string target) =>
         ((YamlSequenceNode)Yaml.At(stack, "services", "app", "volumes")).Children.Single(m => Yaml.Find(m, "target") is YamlScalarNode t && t.Value == target);

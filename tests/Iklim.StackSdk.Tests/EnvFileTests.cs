@@ -41,14 +41,7 @@ public sealed class EnvFileTests
         return (result.Model, folder);
     }
 
-    private static (string Base, string Overlay, string Effective) Write(StackModel model, TempFolder folder)
-    {
-        var plan = OverlayPlanner.Plan(model.Base, model.Profiles[0]);
-        return (
-            folder.Write("deploy/docker-stack.yml", ComposeFileEmitter.Emit(model.Base)),
-            folder.Write("deploy/docker-stack.prod.yml", ComposeFileEmitter.Emit(plan.Overlay)),
-            folder.Write("deploy/docker-stack.prod.effective.yml", ComposeFileEmitter.Emit(plan.Effective)));
-    }
+    private static (string Base, string Overlay, string Effective) Write(StackModel model, TempFolder folder) => ProfileFiles.Write(folder, model);
 
     [Fact]
     public void DockerReadsTheProjectsFiles_FromTheRebasedPaths()

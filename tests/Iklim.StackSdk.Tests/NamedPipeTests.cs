@@ -1,6 +1,4 @@
 using Iklim.StackSdk.Building;
-using Iklim.StackSdk.Emitting;
-using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Model;
 using Iklim.StackSdk.Tests.Support;
 using YamlDotNet.RepresentationModel;
@@ -30,15 +28,7 @@ public sealed class NamedPipeTests
         return result.Model;
     }
 
-    private static (string Base, string Overlay, string Effective) Write(TempFolder folder)
-    {
-        var model = Build();
-        var plan = OverlayPlanner.Plan(model.Base, model.Profiles[0]);
-        return (
-            folder.Write("deploy/docker-stack.yml", ComposeFileEmitter.Emit(model.Base)),
-            folder.Write("deploy/docker-stack.prod.yml", ComposeFileEmitter.Emit(plan.Overlay)),
-            folder.Write("deploy/docker-stack.prod.effective.yml", ComposeFileEmitter.Emit(plan.Effective)));
-    }
+    private static (string Base, string Overlay, string Effective) Write(TempFolder folder) => ProfileFiles.Write(folder, Build());
 
     private static IReadOnlyList<YamlNode> Mounts(YamlNode stack) =>
         ((YamlSequenceNode)Yaml.At(stack, "services", "agent", "volumes")).Children.ToList();

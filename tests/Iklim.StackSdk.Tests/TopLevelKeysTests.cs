@@ -1,6 +1,5 @@
 using Iklim.StackSdk.Building;
 using Iklim.StackSdk.Emitting;
-using Iklim.StackSdk.Merging;
 using Iklim.StackSdk.Tests.Support;
 using YamlDotNet.RepresentationModel;
 
@@ -49,11 +48,7 @@ public sealed class TopLevelKeysTests
         folder.Write("secrets/db_password", "x");
         folder.Write("secrets/db_password.prod", "y");
         folder.Write("config/app.conf", "{{ .Service.Name }}");
-        var plan = OverlayPlanner.Plan(model.Base, model.Profiles[0]);
-        return (
-            folder.Write("docker-stack.yml", ComposeFileEmitter.Emit(model.Base)),
-            folder.Write("docker-stack.prod.yml", ComposeFileEmitter.Emit(plan.Overlay)),
-            folder.Write("docker-stack.prod.effective.yml", ComposeFileEmitter.Emit(plan.Effective)));
+        return ProfileFiles.Write(folder, model, deployFolder: string.Empty);
     }
 
     [Fact]

@@ -41,15 +41,7 @@ public sealed class WindowsServiceKeysTests
         return result.Model;
     }
 
-    private static (string Base, string Overlay, string Effective) Write(TempFolder folder)
-    {
-        var model = Build();
-        var plan = OverlayPlanner.Plan(model.Base, model.Profiles[0]);
-        return (
-            folder.Write("deploy/docker-stack.yml", ComposeFileEmitter.Emit(model.Base)),
-            folder.Write("deploy/docker-stack.prod.yml", ComposeFileEmitter.Emit(plan.Overlay)),
-            folder.Write("deploy/docker-stack.prod.effective.yml", ComposeFileEmitter.Emit(plan.Effective)));
-    }
+    private static (string Base, string Overlay, string Effective) Write(TempFolder folder) => ProfileFiles.Write(folder, Build());
 
     [Fact]
     public void EveryCall_IsWhatDockerReadsBack()
