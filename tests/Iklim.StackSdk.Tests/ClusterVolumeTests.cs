@@ -38,26 +38,23 @@ public sealed class ClusterVolumeTests
 
     private static (string Base, string Overlay, string Effective) Write(TempFolder folder) => ProfileFiles.Write(folder, Build());
 
-    private static YamlNode Mount(YamlNode stack, string target) =>
-        ((YamlSequenceNode)Yaml.At(stack, "services", "app", "volumes")).Children.Single(m => Yaml.Find(m, "target") is YamlScalarNode t && t.Value == target);
-
     [Fact]
     public void EveryCall_IsWhatDockerReadsBack()
     {
         using var folder = new TempFolder();
         var docker = Yaml.Parse(DockerCli.StackConfigOrFail(Write(folder).Base));
 
-        var data = Mount(docker, "/data");
+        var data = Yaml.Mount(docker, "/data");
         Assert.Equal("cluster", Yaml.Scalar(data, "type"));
         Assert.Equal("pgdata", Yaml.Scalar(data, "source"));
         Assert.Null(Yaml.Find(data, "read_only"));
 
-        var shared = Mount(docker, "/shared");
+        var shared = Yaml.Mount(docker, "/shared");
         Assert.Equal("cluster", Yaml.Scalar(shared, "type"));
         Assert.Equal("shared", Yaml.Scalar(shared, "source"));
         Assert.Equal("true", Yaml.Scalar(shared, "read_only"));
 
-        var group = Mount(docker, "/group");
+        var group = Yaml.Mount(docker, "/group");
         Assert.Equal("cluster", Yaml.Scalar(group, "type"));
         Assert.Equal("group:pg", Yaml.Scalar(group, "source"));
 
@@ -65,7 +62,7 @@ public sealed class ClusterVolumeTests
         // loader gives it name: made-by-hand), else <stack>_<volume>.
         Assert.Equal("csi-shared", Yaml.Scalar(docker, "volumes", "shared", "name"));
         Assert.Equal("made-by-hand", Yaml.Scalar(docker, "volumes", "made-by-hand", "name"));
-        Assert.Equal("cluster", Yaml.Scalar(Mount(docker, "/external"), "type"));
+        Assert.Equal("cluster", Yaml.Scalar(Yaml.Mount(docker, "/external"), "type"));
         Assert.Null(Yaml.Find(Yaml.At(docker, "volumes", "pgdata"), "name"));
 
         // A cluster mount carries no options: Docker's schema refuses a cluster: mapping (measured, 3.8, 3.9 and no version), and the converter's is empty.
@@ -83,17 +80,17 @@ public sealed class ClusterVolumeTests
         // Docker replaces a mount of the same target whole, across types: the volume's nocopy is gone under the
         // cluster mount, and the plain volume over a cluster mount is a volume again.
         var docker = Yaml.Parse(merged);
-        var local = Mount(docker, "/local");
+        var local = Yaml.Mount(docker, "/local");
         Assert.Equal("cluster", Yaml.Scalar(local, "type"));
         Assert.Equal("pgdata", Yaml.Scalar(local, "source"));
         Assert.Null(Yaml.Find(local, "volume"));
-        var group = Mount(docker, "/group");
+        var group = Yaml.Mount(docker, "/group");
         Assert.Equal("group:pg-prod", Yaml.Scalar(group, "source"));
         Assert.Equal("true", Yaml.Scalar(group, "read_only"));
-        var wasCluster = Mount(docker, "/was-cluster");
+        var wasCluster = Yaml.Mount(docker, "/was-cluster");
         Assert.Equal("volume", Yaml.Scalar(wasCluster, "type"));
         Assert.Equal("local", Yaml.Scalar(wasCluster, "source"));
-        Assert.Equal("cluster", Yaml.Scalar(Mount(docker, "/data"), "type"));
+        Assert.Equal("cluster", Yaml.Scalar(Yaml.Mount(docker, "/data"), "type"));
 
         var overlayMounts = ((YamlSequenceNode)Yaml.At(Yaml.Parse(File.ReadAllText(overlay)), "services", "app", "volumes")).Children;
         Assert.Equal(3, overlayMounts.Count);

@@ -45,9 +45,6 @@ public sealed class LongSyntaxVolumeTests
 
     private static (string Base, string Overlay, string Effective) Write(TempFolder folder) => ProfileFiles.Write(folder, Build());
 
-    private static YamlNode Mount(YamlNode stack, string target) =>
-        ((YamlSequenceNode)Yaml.At(stack, "services", "app", "volumes")).Children.Single(m => Yaml.Find(m, "target") is YamlScalarNode t && t.Value == target);
-
     [Fact]
     public void EveryOption_IsWhatDockerReadsBack()
     {
@@ -55,21 +52,21 @@ public sealed class LongSyntaxVolumeTests
         var baseFile = Write(folder).Base;
         var docker = Yaml.Parse(DockerCli.StackConfigOrFail(baseFile));
 
-        var nocopy = Mount(docker, "/cache");
+        var nocopy = Yaml.Mount(docker, "/cache");
         Assert.Equal("volume", Yaml.Scalar(nocopy, "type"));
         Assert.Equal("cache", Yaml.Scalar(nocopy, "source"));
         Assert.Equal("true", Yaml.Scalar(nocopy, "volume", "nocopy"));
         Assert.Null(Yaml.Find(nocopy, "read_only"));
 
         // The fallback names the volume: Docker resolves the variable, then reads the mount as a volume.
-        var fromVariable = Mount(docker, "/cache2");
+        var fromVariable = Yaml.Mount(docker, "/cache2");
         Assert.Equal("cache", Yaml.Scalar(fromVariable, "source"));
         Assert.Equal("true", Yaml.Scalar(fromVariable, "read_only"));
         Assert.Equal("true", Yaml.Scalar(fromVariable, "volume", "nocopy"));
 
         for (var i = 0; i < Propagations.Length; i++)
         {
-            var bind = Mount(docker, "/p" + i);
+            var bind = Yaml.Mount(docker, "/p" + i);
             Assert.Equal("bind", Yaml.Scalar(bind, "type"));
             Assert.Equal("/srv/p" + i, Yaml.Scalar(bind, "source"));
             Assert.Equal(Propagations[i].ToString().ToLowerInvariant(), Yaml.Scalar(bind, "bind", "propagation"));
@@ -77,19 +74,19 @@ public sealed class LongSyntaxVolumeTests
         }
 
         // A relative bind source is the project's folder, re-based to the deploy folder, which Docker resolves.
-        var relative = Mount(docker, "/static");
+        var relative = Yaml.Mount(docker, "/static");
         Assert.Equal(Path.Combine(folder.Path, "static"), Yaml.Scalar(relative, "source"));
         Assert.Equal("rslave", Yaml.Scalar(relative, "bind", "propagation"));
 
-        var tmpfs = Mount(docker, "/tmp");
+        var tmpfs = Yaml.Mount(docker, "/tmp");
         Assert.Equal("tmpfs", Yaml.Scalar(tmpfs, "type"));
         Assert.Null(Yaml.Find(tmpfs, "source"));
         Assert.Equal("67108864", Yaml.Scalar(tmpfs, "tmpfs", "size"));
-        var unbounded = Mount(docker, "/run/unbounded");
+        var unbounded = Yaml.Mount(docker, "/run/unbounded");
         Assert.Equal("tmpfs", Yaml.Scalar(unbounded, "type"));
         Assert.Null(Yaml.Find(unbounded, "tmpfs"));
 
-        var plain = Mount(docker, "/plain");
+        var plain = Yaml.Mount(docker, "/plain");
         Assert.Equal("bind", Yaml.Scalar(plain, "type"));
         Assert.Equal("true", Yaml.Scalar(plain, "read_only"));
         Assert.Null(Yaml.Find(plain, "bind"));
@@ -115,13 +112,13 @@ public sealed class LongSyntaxVolumeTests
 
         // Docker replaces a mount of the same target whole: the profile's bind has no propagation and is writable.
         var docker = Yaml.Parse(merged);
-        var p2 = Mount(docker, "/p2");
+        var p2 = Yaml.Mount(docker, "/p2");
         Assert.Null(Yaml.Find(p2, "bind"));
         Assert.Null(Yaml.Find(p2, "read_only"));
-        Assert.Equal("true", Yaml.Scalar(Mount(docker, "/data"), "volume", "nocopy"));
-        Assert.Equal("1024", Yaml.Scalar(Mount(docker, "/tmp"), "tmpfs", "size"));
-        Assert.Equal("tmpfs", Yaml.Scalar(Mount(docker, "/tmp/prod"), "type"));
-        Assert.Equal("shared", Yaml.Scalar(Mount(docker, "/p3"), "bind", "propagation"));
+        Assert.Equal("true", Yaml.Scalar(Yaml.Mount(docker, "/data"), "volume", "nocopy"));
+        Assert.Equal("1024", Yaml.Scalar(Yaml.Mount(docker, "/tmp"), "tmpfs", "size"));
+        Assert.Equal("tmpfs", Yaml.Scalar(Yaml.Mount(docker, "/tmp/prod"), "type"));
+        Assert.Equal("shared", Yaml.Scalar(Yaml.Mount(docker, "/p3"), "bind", "propagation"));
 
         // The overlay carries only what changed.
         var overlayMounts = ((YamlSequenceNode)Yaml.At(Yaml.Parse(File.ReadAllText(overlay)), "services", "app", "volumes")).Children;

@@ -33,21 +33,18 @@ public sealed class NamedPipeTests
     private static IReadOnlyList<YamlNode> Mounts(YamlNode stack) =>
         ((YamlSequenceNode)Yaml.At(stack, "services", "agent", "volumes")).Children.ToList();
 
-    private static YamlNode Mount(YamlNode stack, string target) =>
-        Mounts(stack).Single(m => Yaml.Find(m, "target") is YamlScalarNode t && t.Value == target);
-
     [Fact]
     public void EveryCall_IsWhatDockerReadsBack()
     {
         using var folder = new TempFolder();
         var docker = Yaml.Parse(DockerCli.StackConfigOrFail(Write(folder).Base));
 
-        var engine = Mount(docker, DockerEngine);
+        var engine = Yaml.Mount(docker, DockerEngine);
         Assert.Equal("npipe", Yaml.Scalar(engine, "type"));
         Assert.Equal(DockerEngine, Yaml.Scalar(engine, "source"));
         Assert.Equal(new[] { "type", "source", "target" }, ((YamlMappingNode)engine).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
 
-        var slashes = Mount(docker, "//./pipe/containerd");
+        var slashes = Yaml.Mount(docker, "//./pipe/containerd");
         Assert.Equal("npipe", Yaml.Scalar(slashes, "type"));
         Assert.Equal("//./pipe/containerd-containerd", Yaml.Scalar(slashes, "source"));
         Assert.Equal(2, Mounts(docker).Count);
@@ -62,7 +59,7 @@ public sealed class NamedPipeTests
         Assert.Equal(DockerCli.StackConfigOrFail(effective), merged);
 
         var docker = Yaml.Parse(merged);
-        Assert.Equal(@"\\.\pipe\docker_engine_prod", Yaml.Scalar(Mount(docker, DockerEngine), "source"));
+        Assert.Equal(@"\\.\pipe\docker_engine_prod", Yaml.Scalar(Yaml.Mount(docker, DockerEngine), "source"));
         Assert.Equal(2, Mounts(docker).Count);
     }
 

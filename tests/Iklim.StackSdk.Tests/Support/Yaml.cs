@@ -38,4 +38,8 @@ internal static class Yaml
 
     public static IReadOnlyList<string> Keys(YamlNode node, params string[] path) =>
         ((YamlMappingNode)At(node, path)).Children.Keys.Select(k => ((YamlScalarNode)k).Value ?? string.Empty).ToList();
+
+    /// <summary>The mount of <paramref name="service"/> at <paramref name="target"/> in a compose stack, long syntax as docker reads it back.</summary>
+    public static YamlNode Mount(YamlNode stack, string target, string service = "app") =>
+        ((YamlSequenceNode)At(stack, "services", service, "volumes")).Children.Single(m => Find(m, "target") is YamlScalarNode t && t.Value == target);
 }
