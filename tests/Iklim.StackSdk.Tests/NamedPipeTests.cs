@@ -39,12 +39,12 @@ public sealed class NamedPipeTests
         using var folder = new TempFolder();
         var docker = Yaml.Parse(DockerCli.StackConfigOrFail(Write(folder).Base));
 
-        var engine = Yaml.Mount(docker, DockerEngine);
+        var engine = Yaml.Mount(docker, DockerEngine, "agent");
         Assert.Equal("npipe", Yaml.Scalar(engine, "type"));
         Assert.Equal(DockerEngine, Yaml.Scalar(engine, "source"));
         Assert.Equal(new[] { "type", "source", "target" }, ((YamlMappingNode)engine).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
 
-        var slashes = Yaml.Mount(docker, "//./pipe/containerd");
+        var slashes = Yaml.Mount(docker, "//./pipe/containerd", "agent");
         Assert.Equal("npipe", Yaml.Scalar(slashes, "type"));
         Assert.Equal("//./pipe/containerd-containerd", Yaml.Scalar(slashes, "source"));
         Assert.Equal(2, Mounts(docker).Count);
@@ -59,7 +59,7 @@ public sealed class NamedPipeTests
         Assert.Equal(DockerCli.StackConfigOrFail(effective), merged);
 
         var docker = Yaml.Parse(merged);
-        Assert.Equal(@"\\.\pipe\docker_engine_prod", Yaml.Scalar(Yaml.Mount(docker, DockerEngine), "source"));
+        Assert.Equal(@"\\.\pipe\docker_engine_prod", Yaml.Scalar(Yaml.Mount(docker, DockerEngine, "agent"), "source"));
         Assert.Equal(2, Mounts(docker).Count);
     }
 
